@@ -1,0 +1,1 @@
+"""Command-line front ends: argument parsing, `check`, `stats`, `export`, `report`, `--plain`."""

@@ -1,0 +1,21 @@
+"""Fixtures for every test: no test touches the real user data or cache dirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point progress, cache and data dirs at fresh temporary folders."""
+    base = tmp_path_factory.mktemp("quiz-home")
+    monkeypatch.setenv("QUIZ_PROGRESS", str(base / "progress.db"))
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache-home"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield base
