@@ -1,0 +1,250 @@
+"""`quiz report FILES-OR-DIR...`: merge a class's results files into one report.
+
+Formats: `table` (aligned plain text), `csv` (one row per student and question,
+ready for a spreadsheet's pivot table) and `html` (one self-contained, printable
+file). Files that cannot be used are named on stderr; the report still comes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from quiz.core.drill import describe_settings
+from quiz.core.report import ClassReport, Skipped, build_report, display_answer
+from quiz.core.results import ResultsError, read_results, write_text_atomic
+
+CSV_COLUMNS = (
+    "fingerprint",
+    "student",
+    "number",
+    "question_id",
+    "topic",
+    "verdict",
+    "score",
+    "seconds",
+    "given",
+    "expected",
+)
+PROMPT_WIDTH = 48
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the files, print or write the report; 1 when no file was usable."""
+    documents, skipped = collect(args.paths)
+    wanted = getattr(args, "fingerprint", None)
+    report = build_report(documents, skipped=skipped, fingerprint=wanted)
+    for item in skipped:
+        sys.stderr.write(f"quiz report: skipped {item.name}: {item.reason}\n")
+    if report is None:
+        what = f"with fingerprint {wanted}" if wanted and documents else "to report on"
+        sys.stderr.write(f"quiz report: no results files {what}\n")
+        return 1
+    for item in report.left_out:
+        sys.stderr.write(f"quiz report: left out {item.name} ({item.student}): {item.reason}\n")
+    text = render(report, args.format)
+    if args.output:
+        write_text_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def collect(paths: Iterable[str]) -> tuple[list[tuple[str, dict]], list[Skipped]]:
+    """Read every results file named (a folder: its *.json); sort out the unusable ones."""
+    documents: list[tuple[str, dict]] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for path in _files(paths, skipped):
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        try:
+            documents.append((str(path), read_results(path)))
+        except ResultsError as exc:
+            reason = str(exc).removeprefix(f"{path}: ")
+            skipped.append(Skipped(str(path), reason))
+    return documents, skipped
+
+
+def _files(paths: Iterable[str], skipped: list[Skipped]) -> list[Path]:
+    found: list[Path] = []
+    for value in paths:
+        path = Path(value).expanduser()
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.json") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), "no such file or folder"))
+    return found
+
+
+def render(report: ClassReport, fmt: str) -> str:
+    """The report as text in `fmt` ("table", "csv" or "html")."""
+    if fmt == "csv":
+        return render_csv(report)
+    if fmt == "html":
+        from quiz.cli.report_html import render_html
+
+        return render_html(report)
+    return render_table(report)
+
+
+def summary_line(report: ClassReport) -> str:
+    """E.g. "CSTO-7F3A, 5 questions, 30 s per question"."""
+    return describe_settings(report.fingerprint, len(report.questions), report.settings)
+
+
+def render_table(report: ClassReport) -> str:
+    """The report as aligned plain text."""
+    out = [
+        f"Class report: {report.bank_title} ({report.bank_id})",
+        f"Drill {summary_line(report)}, mode {report.settings.get('mode')}, "
+        f"seed {report.settings.get('seed')}",
+        f"{_plural(len(report.students), 'student')}, average {report.average_percent:g}%, "
+        f"median {report.median_percent:g}%",
+        "",
+        "Students",
+        _table(
+            ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped"),
+            [
+                (
+                    s.student,
+                    _num(s.points),
+                    s.possible,
+                    f"{s.percent:g}%",
+                    s.answered,
+                    s.timeouts,
+                    s.skipped,
+                )
+                for s in report.students
+            ],
+        ),
+        "",
+        "Questions, most missed first",
+        _table(
+            ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer"),
+            [
+                (
+                    q.number,
+                    _clip(q.prompt),
+                    q.topic,
+                    f"{q.percent_correct:g}% ({q.correct}/{q.students})",
+                    _seconds(q.median_seconds),
+                    _wrong(q.common_wrong, q.common_wrong_count),
+                )
+                for q in report.most_missed
+            ],
+        ),
+        "",
+        "To re-teach (most missed first)",
+    ]
+    for q in report.most_missed:
+        if q.correct == q.students:
+            continue
+        out.append(f"{q.number}. {q.prompt}")
+        out.append(f"   Answer: {q.expected}")
+        if q.source:
+            out.extend(
+                textwrap.wrap(q.source, 76, initial_indent="   Passage: ", subsequent_indent="   ")
+            )
+    out += [
+        "",
+        "Topics",
+        _table(
+            ("Topic", "Questions", "Average"),
+            [(t.topic, t.questions, f"{t.average_percent:g}%") for t in report.topics],
+        ),
+    ]
+    if report.left_out:
+        out += [
+            "",
+            "Left out",
+            _table(
+                ("File", "Student", "Reason"),
+                [(x.name, x.student, x.reason) for x in report.left_out],
+            ),
+        ]
+    if report.skipped:
+        out += [
+            "",
+            "Skipped",
+            _table(("File", "Reason"), [(x.name, x.reason) for x in report.skipped]),
+        ]
+    return "\n".join(out) + "\n"
+
+
+def render_csv(report: ClassReport) -> str:
+    """One row per student and question (columns: CSV_COLUMNS)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in report_rows(report):
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
+    """The csv rows: every merged student's answer to every question, by student."""
+    rows: list[tuple[object, ...]] = []
+    for student in report.students:
+        for entry in report.answers[student.name]:
+            rows.append(
+                (
+                    report.fingerprint,
+                    student.student,
+                    entry["number"],
+                    entry["question_id"],
+                    entry["topic"],
+                    entry["verdict"],
+                    _num(entry["score"]),
+                    "" if entry.get("seconds") is None else _num(entry["seconds"]),
+                    display_answer(entry.get("given")),
+                    entry["expected"],
+                )
+            )
+    return rows
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for row in cells:
+        padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(padded).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1] + "…"
+
+
+def _num(value: float) -> str:
+    return f"{round(float(value), 2):g}"
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:g} s"
+
+
+def _wrong(answer: str | None, count: int) -> str:
+    return "-" if answer is None else f"{_clip(answer)} ({count})"
