@@ -232,3 +232,12 @@ def test_named_files_and_the_no_usable_file_case(folder: Path, tmp_path: Path, c
     assert code == 1 and out == ""
     assert "gone: no such file or folder" in err
     assert err.strip().splitlines()[-1] == "quiz report: no results files to report on"
+
+
+def test_the_teacher_can_pick_the_drill_on_the_command_line(folder: Path, capsys) -> None:
+    eve = fingerprint([BANK], S2)
+    code, out, err = run_report(capsys, str(folder), "--fingerprint", eve)
+    assert code == 0 and f"Drill {eve}," in out and "1 student," in out
+    assert "(Ben)" in err  # now Ben's drill is the one left out
+    code, out, err = run_report(capsys, str(folder), "--fingerprint", "XXXX-0000")
+    assert code == 1 and "no results files with fingerprint XXXX-0000" in err

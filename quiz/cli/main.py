@@ -124,6 +124,9 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="FILES-OR-DIR")
         p.add_argument("--format", choices=("table", "csv", "html"), default="table")
         p.add_argument("--output", metavar="FILE", help="default: standard output")
+        p.add_argument(
+            "--fingerprint", metavar="CODE", help="report this drill (default: the most students')"
+        )
         return p
     raise ValueError(command)
 
