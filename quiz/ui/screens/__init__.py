@@ -1,0 +1,1 @@
+"""One screen per phase of a study session; each screen's styles sit beside it."""

@@ -1,0 +1,101 @@
+"""After an answer: the verdict at a glance, then why, with the source passage."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quiz.ui.text import format_given, format_points, verdict_class, verdict_label
+
+if TYPE_CHECKING:
+    from quiz.core.session import Outcome, Session
+    from quiz.ui.app import QuizApp
+
+
+class FeedbackScreen(Screen[None]):
+    """The session's verdict on one answer; Enter or `n` moves on."""
+
+    CSS_PATH = "feedback.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,n", "next", "Next", id="next"),
+        Binding("o", "override", "I was right", id="override"),
+        Binding("escape,q", "leave", "Leave", id="leave"),
+    ]
+
+    app: QuizApp  # type: ignore[assignment]
+
+    def __init__(self, session: Session, outcome: Outcome) -> None:
+        super().__init__()
+        self.session = session
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        question = outcome.asked.question
+        yield Header()
+        yield Static(id="verdict")
+        with VerticalScroll(id="details"):
+            yield from self._field("Your answer", format_given(outcome.given), "given")
+            yield from self._field("Expected", outcome.expected, "expected")
+            yield from self._field("Why", outcome.reason, "reason")
+            if question.source.strip():
+                yield Static("From the source", classes="section-title")
+                yield Static(Content(question.source), id="source")
+            if question.explanation.strip():
+                yield Static("Explanation", classes="section-title")
+                yield Static(Content(question.explanation), id="explanation")
+            yield Static("Question", classes="section-title")
+            yield Static(Content(question.prompt), id="prompt")
+        yield Footer()
+
+    def _field(self, label: str, text: str, name: str) -> ComposeResult:
+        """`label  value` with the value wrapping under itself."""
+        if text and text.strip():
+            with Horizontal(classes="field"):
+                yield Static(label, classes="label")
+                yield Static(Content(text), id=name, classes="value")
+
+    def on_mount(self) -> None:
+        self._draw_verdict()
+        self.query_one("#details").focus()
+
+    def _draw_verdict(self) -> None:
+        outcome = self.outcome
+        asked = outcome.asked
+        label = verdict_label(outcome.verdict)
+        if outcome.overridden:
+            label += " (you said you were right)"
+        score = f"{format_points(outcome.score)} point" + ("" if outcome.score == 1 else "s")
+        verdict = self.query_one("#verdict", Static)
+        verdict.update(f"{label}   ·   {score}   ·   question {asked.number} of {asked.total}")
+        for name in ("-correct", "-partial", "-incorrect", "-skipped", "-timeout"):
+            verdict.remove_class(name)
+        verdict.add_class(verdict_class(outcome.verdict))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self._can_override()
+        return True
+
+    def _can_override(self) -> bool:
+        return self.session.can_override()
+
+    def action_next(self) -> None:
+        self.app.next_question()
+
+    def action_override(self) -> None:
+        if not self._can_override():
+            return
+        self.outcome = self.session.override()
+        self.app.scores[self.outcome.asked.seq] = self.outcome.score
+        self._draw_verdict()
+        self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        self.app.confirm_leave()

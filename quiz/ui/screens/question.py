@@ -1,0 +1,104 @@
+"""One question: the prompt, its answer widget, progress, score so far and any timer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from quiz.ui.text import MODE_NAMES, format_points
+from quiz.ui.widgets.base import AnswerWidget
+from quiz.ui.widgets.countdown import Countdown
+from quiz.ui.widgets.factory import answer_widget_for
+
+if TYPE_CHECKING:
+    from quiz.core.session import Session
+    from quiz.ui.app import QuizApp
+
+TICK = 0.25  # seconds between timer redraws
+
+
+class QuestionScreen(Screen[None]):
+    """Shows `session.current` and hands the learner's answer to the session."""
+
+    CSS_PATH = "question.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "skip", "Skip", id="skip"),
+        Binding("escape", "leave", "Leave", id="leave"),
+        Binding("q", "leave", "Leave", show=False, id="leave-q"),
+    ]
+
+    app: QuizApp  # type: ignore[assignment]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        asked = session.current
+        assert asked is not None, "no question to show"
+        self.asked = asked
+
+    def compose(self) -> ComposeResult:
+        asked = self.asked
+        question = asked.question
+        yield Header()
+        with Horizontal(id="status"):
+            yield Static(f"{asked.number} of {asked.total}", id="position")
+            bar = ProgressBar(
+                total=asked.total, show_percentage=False, show_eta=False, id="progress"
+            )
+            bar.progress = asked.number - 1
+            yield bar
+            yield Static(self._score_text(), id="score")
+            yield Countdown(id="timer")
+        meta = [MODE_NAMES.get(self.session.options.mode, self.session.options.mode)]
+        if question.topic:
+            meta.append(question.topic)
+        yield Static(Content(" · ".join(meta)), id="meta")
+        with VerticalScroll(id="prompt-box"):
+            yield Static(Content(question.prompt), id="prompt")
+        yield answer_widget_for(asked)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AnswerWidget).focus_target.focus()
+        self._tick()
+        if self.session.time_left() is not None:
+            self.set_interval(TICK, self._tick)
+
+    def _score_text(self) -> str:
+        if self.session.options.mode == "exam":
+            return ""  # no feedback until the end
+        scores = self.app.scores
+        if not scores:
+            return "Score 0"
+        return f"Score {format_points(sum(scores.values()))}/{len(scores)}"
+
+    def _tick(self) -> None:
+        """Redraw the time left; when it is up the session records a timeout."""
+        if self.session.current is not self.asked:
+            return
+        self.query_one(Countdown).seconds = self.session.time_left()
+        outcome = self.session.expire_if_due()
+        if outcome is not None:
+            self.app.show_outcome(outcome)
+
+    @on(AnswerWidget.Answered)
+    def _answered(self, event: AnswerWidget.Answered) -> None:
+        event.stop()
+        if self.session.current is not self.asked:
+            return  # already timed out or answered
+        outcome = self.session.answer(event.given)
+        self.app.show_outcome(outcome)
+
+    def action_skip(self) -> None:
+        if self.session.current is self.asked:
+            self.app.show_outcome(self.session.skip())
+
+    def action_leave(self) -> None:
+        self.app.confirm_leave()

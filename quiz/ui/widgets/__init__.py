@@ -1,0 +1,1 @@
+"""Reusable widgets: the answer widget of each question type, the countdown."""

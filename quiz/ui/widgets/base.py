@@ -1,0 +1,85 @@
+"""What every answer widget shares: the question it shows and the message it posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+
+
+def digit_bindings(action: str, description: str) -> list[BindingType]:
+    """`1`..`9` bound to `action(n)`, hidden from the footer (the hint line names them)."""
+    return [
+        Binding(str(n), f"{action}({n})", f"{description} {n}", show=False, id=f"{action}-{n}")
+        for n in range(1, 10)
+    ]
+
+
+def numbered(n: int, text: str, mark: str = "") -> Content:
+    """`1. text` with the bank text kept literal (it is data, never markup)."""
+    return Content.assemble(mark, (f"{n}.", "bold"), " ", Content(text))
+
+
+class AnswerWidget(Vertical):
+    """Base of the answer widgets: lays out one question's options, posts what was given.
+
+    Widgets never judge an answer; the screen hands `Answered.given` to the session.
+    """
+
+    DEFAULT_CSS = """
+    AnswerWidget {
+        height: auto;
+        max-height: 100%;
+        & > .hint { color: $text-muted; height: auto; padding: 0 1; }
+        & > OptionList { height: auto; max-height: 1fr; }
+    }
+    """
+
+    @dataclass
+    class Answered(Message):
+        """The learner submitted an answer (shape per question type, see core/checking)."""
+
+        given: Any
+
+    hint_text: ClassVar[str] = ""
+
+    def __init__(self, options: tuple[str, ...] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = tuple(options)
+
+    def hint(self) -> Static:
+        """The line under the widget that names its keys."""
+        return Static(self.hint_text, classes="hint", markup=False)
+
+    @property
+    def focus_target(self) -> Widget:
+        """The control that takes the keyboard when the question appears."""
+        return self.query_one(OptionList)
+
+    def submit(self, given: Any) -> None:
+        """Hand an answer up to the screen."""
+        self.post_message(self.Answered(given))
+
+
+class ListControl(OptionList):
+    """An OptionList whose Enter submits the whole widget rather than picking one row.
+
+    Clicking a row still posts OptionSelected, which toggling widgets use.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Submit", show=False, id="submit"),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed in the list."""
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted())

@@ -1,0 +1,97 @@
+"""Matching: highlight a left item, press the number of its right item; Enter submits."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from quiz.ui.widgets.base import AnswerWidget, ListControl, digit_bindings, numbered
+
+
+class MatchingAnswer(AnswerWidget):
+    """Each left item gets one right item from the numbered list below it."""
+
+    DEFAULT_CSS = """
+    MatchingAnswer > #rights { height: auto; padding: 0 1; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *digit_bindings("assign", "Match with"),
+        Binding("backspace,delete", "clear", "Clear match", show=False, id="clear-match"),
+    ]
+    hint_text = "↑/↓ pick a left item · 1-9: match it · backspace: clear · Enter: submit"
+
+    def __init__(
+        self, lefts: tuple[str, ...], rights: tuple[str, ...], *, id: str | None = None
+    ) -> None:
+        super().__init__(rights, id=id)
+        self.lefts = tuple(lefts)
+        self.chosen: dict[int, int] = {}  # left index -> right index
+
+    def compose(self) -> ComposeResult:
+        yield ListControl(*self._options())
+        yield Static(self._rights(), id="rights")
+        yield self.hint()
+
+    def on_mount(self) -> None:
+        self.query_one(ListControl).highlighted = 0
+
+    def _prompt(self, index: int) -> Content:
+        right = self.chosen.get(index)
+        target = (
+            Content.assemble((f"{right + 1}. ", "bold"), Content(self.options[right]))
+            if right is not None
+            else Content.styled("?", "bold $warning")
+        )
+        letter = chr(ord("A") + index) if index < 26 else str(index + 1)
+        return Content.assemble(
+            (f"{letter}. ", "bold"), Content(self.lefts[index]), "  →  ", target
+        )
+
+    def _options(self) -> list[Option]:
+        return [Option(self._prompt(i)) for i in range(len(self.lefts))]
+
+    def _rights(self) -> Content:
+        lines = [numbered(n, text) for n, text in enumerate(self.options, 1)]
+        return Content("\n").join([Content.styled("Match with:", "italic"), *lines])
+
+    def _refresh_row(self, index: int) -> None:
+        self.query_one(ListControl).replace_option_prompt_at_index(index, self._prompt(index))
+
+    def assign(self, left: int, right: int) -> None:
+        """Match left item `left` with right item `right` and move to the next left item."""
+        if not (0 <= left < len(self.lefts) and 0 <= right < len(self.options)):
+            return
+        self.chosen[left] = right
+        self._refresh_row(left)
+        control = self.query_one(ListControl)
+        if left + 1 < len(self.lefts):
+            control.highlighted = left + 1
+
+    def action_assign(self, n: int) -> None:
+        highlighted = self.query_one(ListControl).highlighted
+        if highlighted is not None:
+            self.assign(highlighted, n - 1)
+
+    def action_clear(self) -> None:
+        highlighted = self.query_one(ListControl).highlighted
+        if highlighted is not None and self.chosen.pop(highlighted, None) is not None:
+            self._refresh_row(highlighted)
+
+    @on(ListControl.OptionSelected)
+    def _clicked(self, event: ListControl.OptionSelected) -> None:
+        event.stop()
+
+    @on(ListControl.Submitted)
+    def _submitted(self, event: ListControl.Submitted) -> None:
+        event.stop()
+        missing = len(self.lefts) - len(self.chosen)
+        if missing:
+            self.notify(f"Match every item first ({missing} left).", severity="warning")
+            return
+        self.submit({self.lefts[i]: self.options[r] for i, r in sorted(self.chosen.items())})
