@@ -1,0 +1,232 @@
+"""YAML text -> positioned data: scalars, sequences and mappings that know their line and column.
+
+Nothing here constructs Python objects from tags. PyYAML only composes the node
+graph (in C when libyaml is present); our own walk then:
+
+- keeps every scalar as the text the author wrote (`NO`, `yes`, `1992` stay text;
+  callers parse numbers and booleans themselves, from plain scalars only);
+- refuses any tag outside the YAML core schema (`!!python/...`, `!custom`);
+- refuses aliases (`*name`), which also makes "billion laughs" expansion impossible;
+- reports duplicate keys and keys that are not plain text;
+- turns scanner and parser errors, tabs used as indentation and non-UTF-8 bytes into
+  located `Problem`s instead of exceptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from quiz.core.errors import Problem
+
+BOM = b"\xef\xbb\xbf"
+_IMPLICIT = "?"  # the tag our resolver gives every untagged node
+_CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    {_IMPLICIT, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+)
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class Scalar:
+    """A scalar exactly as written, with its 1-based position."""
+
+    __slots__ = ("col", "line", "plain", "value")
+
+    def __init__(self, value: str, line: int, col: int, plain: bool) -> None:
+        self.value = value
+        self.line = line
+        self.col = col
+        self.plain = plain  # unquoted, so `true` or `42` may mean a boolean or a number
+
+    @property
+    def is_null(self) -> bool:
+        """True for an empty plain value, `~` or `null`."""
+        return self.plain and self.value in NULLS
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.value!r}, {self.line}:{self.col})"
+
+
+class Seq:
+    """A sequence of positioned items."""
+
+    __slots__ = ("col", "items", "line")
+
+    def __init__(self, items: list[Value], line: int, col: int) -> None:
+        self.items = items
+        self.line = line
+        self.col = col
+
+
+class Map:
+    """A mapping with text keys; `keys` holds each key's own position."""
+
+    __slots__ = ("col", "keys", "line", "values")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.values: dict[str, Value] = {}
+        self.keys: dict[str, Scalar] = {}
+        self.line = line
+        self.col = col
+
+
+Value = Scalar | Seq | Map
+
+
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = object
+
+
+class _CComposer(_CParser):  # type: ignore[misc,valid-type]
+    """libyaml's composer with a resolver that guesses nothing (we read the text ourselves)."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _IMPLICIT
+
+    def descend_resolver(self, parent: object, index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _PyComposer(Reader, Scanner, Parser, Composer, BaseResolver):
+    """The pure-Python equivalent, used when PyYAML was built without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _IMPLICIT
+
+
+def decode(data: bytes, path: Path | str) -> tuple[str | None, Problem | None]:
+    """UTF-8 bytes -> text without a BOM; a problem located at the first bad byte otherwise."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        message = f"byte 0x{bad} is not UTF-8; save the file with UTF-8 encoding"
+        return None, Problem(path, line, col, message)
+
+
+def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
+    """Compose `text` and walk it into positioned data.
+
+    Returns the root (None for an empty document or a syntax error) and every
+    problem found on the way.
+    """
+    composer_class = _CComposer if _CParser is not object else _PyComposer
+    composer = composer_class(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, path)]
+    except yaml.YAMLError as exc:  # unmarked errors are rare; still never a traceback
+        return None, [Problem(path, 0, 0, f"YAML error: {exc}")]
+    finally:
+        composer.dispose()
+    if node is None:
+        return None, []
+    walker = _Walker(path)
+    return walker.walk(node), walker.problems
+
+
+class _Walker:
+    """One pass over the node graph, collecting problems as it goes."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+    def walk(self, node: Node) -> Value:
+        # An alias is the very node object its anchor made: a second visit is an alias.
+        # Not descending into it keeps the walk linear in the size of the file.
+        key = id(node)
+        if key in self.seen:
+            self.problem(node, _ALIAS_MESSAGE)
+            return Scalar("", node.start_mark.line + 1, node.start_mark.column + 1, True)
+        self.seen.add(key)
+        if node.tag not in ALLOWED_TAGS:
+            self.problem(node, f"tag '{_short_tag(node.tag)}' is not allowed in a bank; remove it")
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if type(node) is ScalarNode:
+            return Scalar(node.value, line, col, not node.style)
+        if type(node) is SequenceNode:
+            return Seq([self.walk(item) for item in node.value], line, col)
+        assert type(node) is MappingNode
+        return self._mapping(node, line, col)
+
+    def _mapping(self, node: MappingNode, line: int, col: int) -> Map:
+        result = Map(line, col)
+        keys = result.keys
+        values = result.values
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                self.problem(key_node, "a key must be plain text, not a list or mapping")
+                continue
+            key = self.walk(key_node)
+            assert isinstance(key, Scalar)
+            name = key.value
+            if name in keys:
+                first = keys[name].line
+                self.problem(key_node, f"duplicate key '{name}' (first at line {first})")
+                self.walk(value_node)  # still report problems inside it
+                continue
+            keys[name] = key
+            values[name] = self.walk(value_node)
+        return result
+
+
+_ALIAS_MESSAGE = (
+    "aliases (*name) are not allowed in a bank; write the value out in full where it is used"
+)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path | str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    if mark is not None and _is_tab_problem(exc, text, mark.line, mark.column):
+        return Problem(path, line, col, "tab used for indentation; indent with spaces")
+    if "alias" in (exc.problem or ""):
+        return Problem(path, line, col, _ALIAS_MESSAGE)
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem and exc.context_mark is not None:
+        message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"
+    return Problem(path, line, col, f"YAML syntax: {message}")
+
+
+def _is_tab_problem(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> bool:
+    if "tab" in (exc.problem or ""):
+        return True
+    lines = text.split("\n", line + 1)
+    return line < len(lines) and lines[line][column : column + 1] == "\t"
