@@ -1,0 +1,75 @@
+"""`quiz check PATH...`: validate banks without starting the app (and without Textual)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TextIO
+
+from quiz.core.errors import BankError
+from quiz.core.loader import load_banks
+from quiz.core.model import Bank
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the banks named in `args.paths`; 0 if all are valid, 1 if any has problems."""
+    paths = [Path(p).expanduser() for p in args.paths]
+    try:
+        banks = load_banks(paths, use_cache=not args.no_cache)
+    except BankError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"{problem}\n")
+        files = len({str(p.path) for p in exc.problems})
+        sys.stderr.write(f"{_plural(len(exc.problems), 'problem')} in {_plural(files, 'file')}\n")
+        return 1
+    for i, bank in enumerate(banks):
+        if i:
+            sys.stdout.write("\n")
+        write_summary(bank, sys.stdout)
+    return 0
+
+
+def write_summary(bank: Bank, out: TextIO) -> None:
+    """A few lines about a valid bank: counts by type and topic, citations, coverage."""
+    questions = bank.questions
+    out.write(f"{bank.title} [{bank.id}] ({bank.path}): OK\n")
+    out.write(f"  {_plural(len(questions), 'question')}\n")
+    by_type = Counter(q.type.value for q in questions)
+    out.write(f"  by type: {_counts(by_type)}\n")
+    by_topic = Counter(q.topic or "(no topic)" for q in questions)
+    out.write(f"  by topic: {_counts(by_topic)}\n")
+    quoted = sum(1 for q in questions if q.source)
+    if bank.source is not None:
+        # Loading succeeded, so every quote was found in the document.
+        out.write(f"  citations: {quoted} of {quoted} quotes found in {bank.source.file}")
+        unquoted = len(questions) - quoted
+        out.write(f"; {_plural(unquoted, 'question')} without a quote\n")
+        _write_coverage(bank, out)
+    else:
+        out.write(f"  citations: {quoted} quotes (no source document to check them against)\n")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counter.most_common())
+
+
+def _write_coverage(bank: Bank, out: TextIO) -> None:
+    try:
+        from quiz.core import coverage as coverage_module
+    except ModuleNotFoundError as exc:
+        if exc.name == "quiz.core.coverage":
+            return  # coverage reporting is not part of this build
+        raise
+    report = coverage_module.coverage(bank)
+    percent = round(report.share * 100)
+    out.write(
+        f"  Coverage: {percent}% of source sentences cited ({report.cited} of {report.total})\n"
+    )
+    for sentence in report.uncited:
+        out.write(f"    uncited: {sentence}\n")
