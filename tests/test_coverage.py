@@ -138,3 +138,8 @@ def test_coverage_of_a_bank_uses_its_questions_quotes_and_source_text() -> None:
 def test_a_bank_without_a_source_document_has_nothing_to_cover() -> None:
     bank = Bank(id="b", title="B", questions=(_question("anything"),))
     assert coverage(bank) == Coverage(total=0, cited=0)
+
+
+def test_quotes_compare_as_the_loader_finds_them_dashes_included() -> None:
+    text = "The treaty ran 1992\u20131999 and was then renewed."
+    assert coverage_of(text, ["The treaty ran 1992-1999 and was then renewed."]).cited == 1

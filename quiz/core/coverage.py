@@ -13,8 +13,9 @@ Sentences
     stops stays one sentence.
 
 Cited
-    Quotes and sentences are compared normalised: whitespace runs collapsed to
-    one space, curly quotes and apostrophes made straight (case is kept). Every
+    Quotes and sentences are compared normalised exactly as the loader finds a
+    quote (``quiz.core.quotes.normalise_for_quote``): whitespace runs collapsed,
+    curly quotes, apostrophes and dashes made plain, case kept. Every
     place a question's ``source`` quote occurs in the normalised document marks
     those characters as quoted. A sentence is cited when at least
     ``CITED_SHARE`` (half) of its characters are quoted, by one quote or by
@@ -32,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quiz.core.model import Bank
+from quiz.core.quotes import normalise_for_quote as _normalise
 
 MIN_WORDS = 3
 CITED_SHARE = 0.5
@@ -39,7 +41,6 @@ CITED_SHARE = 0.5
 _BULLET = re.compile(r"^[•\-*·–]\s+")
 _SENTENCE_END = re.compile(r"""[.!?]["')\]”’]*$""")
 _SPLIT_AFTER = re.compile(r"""[.!?]["')\]”’]*\s+""")
-_QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -55,11 +56,6 @@ class Coverage:
     def share(self) -> float:
         """Cited sentences as a share of all, 0..1 (1.0 for a document without sentences)."""
         return self.cited / self.total if self.total else 1.0
-
-
-def _normalise(text: str) -> str:
-    """Whitespace collapsed and quotes straightened, as source quotes are compared."""
-    return _SPACE.sub(" ", text.translate(_QUOTE_CHARS)).strip()
 
 
 def _paragraphs(text: str) -> list[list[str]]:
