@@ -146,59 +146,83 @@ def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
         composer.dispose()
     if node is None:
         return None, []
-    walker = _Walker(path)
-    return walker.walk(node), walker.problems
+    walker = _Walker(path, text)
+    root = walker.walk(node)
+    if walker.found_alias:
+        walker.problems.extend(_alias_problems(text, path))
+    return root, walker.problems
+
+
+def _alias_problems(text: str, path: Path | str) -> list[Problem]:
+    # The node graph does not say where an alias was written; the event stream does.
+    loader = yaml.CSafeLoader if _CParser is not object else yaml.SafeLoader
+    return [
+        Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, _ALIAS_MESSAGE)
+        for event in yaml.parse(text, Loader=loader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
 
 
 class _Walker:
     """One pass over the node graph, collecting problems as it goes."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, text: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        # Every alias starts with '*'; without one, no node can be reached twice.
+        self.seen: set[int] | None = set() if "*" in text else None
+        self.found_alias = False
 
     def problem(self, node: Node, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
 
     def walk(self, node: Node) -> Value:
-        # An alias is the very node object its anchor made: a second visit is an alias.
-        # Not descending into it keeps the walk linear in the size of the file.
-        key = id(node)
-        if key in self.seen:
-            self.problem(node, _ALIAS_MESSAGE)
-            return Scalar("", node.start_mark.line + 1, node.start_mark.column + 1, True)
-        self.seen.add(key)
-        if node.tag not in ALLOWED_TAGS:
+        if self.seen is not None:
+            # An alias is the very node object its anchor made: a second visit is an
+            # alias. Not descending into it keeps the walk linear in the file's size.
+            key = id(node)
+            if key in self.seen:
+                self.found_alias = True
+                return Scalar("", node.start_mark.line + 1, node.start_mark.column + 1, True)
+            self.seen.add(key)
+        if node.tag != _IMPLICIT and node.tag not in ALLOWED_TAGS:
             self.problem(node, f"tag '{_short_tag(node.tag)}' is not allowed in a bank; remove it")
         mark = node.start_mark
         line, col = mark.line + 1, mark.column + 1
         if type(node) is ScalarNode:
             return Scalar(node.value, line, col, not node.style)
         if type(node) is SequenceNode:
-            return Seq([self.walk(item) for item in node.value], line, col)
+            return Seq([self._item(item) for item in node.value], line, col)
         assert type(node) is MappingNode
         return self._mapping(node, line, col)
+
+    def _item(self, node: Node) -> Value:
+        # The common case inline: an untagged scalar in a file without aliases.
+        if type(node) is ScalarNode and node.tag == _IMPLICIT and self.seen is None:
+            mark = node.start_mark
+            return Scalar(node.value, mark.line + 1, mark.column + 1, not node.style)
+        return self.walk(node)
 
     def _mapping(self, node: MappingNode, line: int, col: int) -> Map:
         result = Map(line, col)
         keys = result.keys
         values = result.values
+        item = self._item
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "a key must be plain text, not a list or mapping")
                 continue
-            key = self.walk(key_node)
+            key = item(key_node)
             assert isinstance(key, Scalar)
             name = key.value
             if name in keys:
                 first = keys[name].line
                 self.problem(key_node, f"duplicate key '{name}' (first at line {first})")
-                self.walk(value_node)  # still report problems inside it
+                item(value_node)  # still report problems inside it
                 continue
             keys[name] = key
-            values[name] = self.walk(value_node)
+            values[name] = item(value_node)
         return result
 
 
