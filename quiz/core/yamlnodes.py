@@ -149,7 +149,9 @@ def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
     walker = _Walker(path, text)
     root = walker.walk(node)
     if walker.found_alias:
-        walker.problems.extend(_alias_problems(text, path))
+        # What an alias stood for is unknown to the checks that follow; checking the
+        # rest would only add confusing follow-on problems.
+        return None, walker.problems + _alias_problems(text, path)
     return root, walker.problems
 
 
