@@ -52,3 +52,29 @@ def overview(store: ProgressStore, banks: Sequence[Bank]) -> Overview:
         missed=sum(1 for b, q, _ in keys if (h := history.get((b, q))) and h.missed),
         topics=tuple(TopicMastery(t, sum(v) / len(v)) for t, v in per_topic.items()),
     )
+
+
+@dataclass(frozen=True)
+class StatsView:
+    accuracy: tuple[float, ...]  # percent per finished session, oldest first
+    topics: tuple[TopicMastery, ...]
+    struggles: tuple[tuple[str, int], ...]  # (prompt, misses), most missed first
+    next_due: str | None  # when the next review falls due, readable
+
+
+def stats_view(store: ProgressStore, banks: Sequence[Bank]) -> StatsView:
+    """What the stats screen shows, from the store's history."""
+    history = store.history([bank.id for bank in banks])
+    prompts = {(bank.id, q.id): q.prompt for bank in banks for q in bank.questions}
+    struggles = sorted(
+        ((prompts[key], h.misses) for key, h in history.items() if key in prompts and h.misses),
+        key=lambda item: -item[1],
+    )[:5]
+    dues = [h.due for key, h in history.items() if key in prompts and h.due is not None]
+    next_due = min(dues).astimezone().strftime("%a %d %b %Y, %H:%M") if dues else None
+    return StatsView(
+        accuracy=(),
+        topics=overview(store, banks).topics,
+        struggles=tuple(struggles),
+        next_due=next_due,
+    )
