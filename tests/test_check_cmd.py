@@ -127,3 +127,20 @@ def test_python_m_quiz_check_runs_without_textual(tmp_path: Path) -> None:
     )
     assert plain.returncode == 1
     assert plain.stderr == result.stderr
+
+
+def test_permission_denied_is_a_problem_even_as_root(tmp_path: Path, capsys, monkeypatch) -> None:
+    path = write(tmp_path, "locked.yaml", GOOD)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}: cannot read this file: Permission denied",
+        "1 problem in 1 file",
+    ]

@@ -380,3 +380,13 @@ def test_problems_of_several_files_come_together(tmp_path: Path) -> None:
     with pytest.raises(BankError) as info:
         load_banks([tmp_path], use_cache=False)
     assert [Path(p.path).name for p in info.value.problems] == ["a.yaml", "b.yaml"]
+
+
+def test_the_documented_example_bank_loads(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "bank-format.md").read_text()
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "csto.txt").write_text("It was formed in 2002.\n", encoding="utf-8")
+    bank = load_bank(write(tmp_path, example), use_cache=False)
+    assert {q.type for q in bank.questions} == set(QuestionType)
+    assert bank.questions[0].choices == ("1992", "2002", "2012")
