@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -60,14 +61,13 @@ def _counts(counter: Counter[str]) -> str:
 
 
 def _write_coverage(bank: Bank, out: TextIO) -> None:
-    try:
-        from quiz.core import coverage as coverage_module
-    except ModuleNotFoundError as exc:
-        if exc.name == "quiz.core.coverage":
-            return  # coverage reporting is not part of this build
-        raise
-    report = coverage_module.coverage(bank)
-    percent = round(report.share * 100)
+    from quiz.core.coverage import coverage
+
+    if bank.source is None or bank.source.text is None:
+        return
+    report = coverage(bank)
+    # Floor, so 199 of 200 never reads as 100%.
+    percent = math.floor(report.share * 100)
     out.write(
         f"  Coverage: {percent}% of source sentences cited ({report.cited} of {report.total})\n"
     )
