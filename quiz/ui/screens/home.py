@@ -56,6 +56,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="start"):
                 yield Static("Start", classes="heading")
                 yield OptionList(id="modes")
+                yield Static(id="drill-line")
                 with Horizontal(id="count-row"):
                     yield Static("Questions", id="count-label")
                     yield Input(
@@ -129,9 +130,28 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#modes")
     def _start(self, event: OptionList.OptionSelected) -> None:
-        mode = event.option.id or "practice"
+        self.app.start_session(self._chosen_options(event.option.id or "practice"))
+
+    @on(OptionList.OptionHighlighted, "#modes")
+    @on(Input.Changed, "#count")
+    @on(SelectionList.SelectedChanged, "#topics")
+    def _describe_drill(self) -> None:
+        """In a drill, the code every student compares: "CSTO-7F3A, 20 questions"."""
+        line = self.query_one("#drill-line", Static)
+        highlighted = self.query_one("#modes", OptionList).highlighted_option
+        line.display = highlighted is not None and highlighted.id == "drill"
+        if line.display:
+            from quiz.core import drill
+
+            options = self._chosen_options("drill")
+            text = drill.describe(self.app.banks, options)
+            if options.seed is None:
+                text += " (no --seed: a code only this run shares)"
+            line.update(Content(text))
+
+    def _chosen_options(self, mode: str):  # -> SessionOptions
         topics = tuple(self.query_one("#topics", SelectionList).selected)
-        self.app.start_session(self.app.run_options(mode=mode, count=self._count(), topics=topics))
+        return self.app.run_options(mode=mode, count=self._count(), topics=topics)
 
     @on(Input.Submitted, "#count")
     def _count_done(self) -> None:
