@@ -48,7 +48,6 @@ class QuizApp(App[None]):
         self.clock = clock
         self._session_factory = session_factory
         self.session: Session | None = None
-        self.scores: dict[int, float] = {}  # seq -> score, as the session gave them
         self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
         self.sub_title = profile
 
@@ -77,7 +76,6 @@ class QuizApp(App[None]):
             self.notify("No questions match these options.", severity="warning")
             return False
         self.session = session
-        self.scores = {}
         self._show(self._question_screen())
         return True
 
@@ -99,7 +97,6 @@ class QuizApp(App[None]):
         session = self.session
         if session is None:
             return
-        self.scores[outcome.asked.seq] = outcome.score
         if session.options.mode == "exam":
             self.next_question()
             return

@@ -93,7 +93,6 @@ class FeedbackScreen(Screen[None]):
         if not self._can_override():
             return
         self.outcome = self.session.override()
-        self.app.scores[self.outcome.asked.seq] = self.outcome.score
         self._draw_verdict()
         self.refresh_bindings()
 

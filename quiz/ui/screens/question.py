@@ -74,10 +74,8 @@ class QuestionScreen(Screen[None]):
     def _score_text(self) -> str:
         if self.session.options.mode == "exam":
             return ""  # no feedback until the end
-        scores = self.app.scores
-        if not scores:
-            return "Score 0"
-        return f"Score {format_points(sum(scores.values()))}/{len(scores)}"
+        decided = len(self.session.outcomes)
+        return f"Score {format_points(self.session.points)}/{decided}" if decided else "Score 0"
 
     def _tick(self) -> None:
         """Redraw the time left; when it is up the session records a timeout."""
