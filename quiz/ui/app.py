@@ -24,7 +24,8 @@ SessionFactory = Callable[..., "Session"]
 class QuizApp(App[None]):
     """A keyboard-first study session over one or more banks."""
 
-    CSS_PATH = "app.tcss"
+    # Home is the default screen, whose own CSS_PATH Textual does not load: load it here.
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "quiz"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="help"),

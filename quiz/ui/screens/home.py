@@ -31,7 +31,7 @@ def mastery_bar(fraction: float) -> str:
 class HomeScreen(Screen[None]):
     """Bank, counts, mastery per topic, and the modes; Enter starts the highlighted mode."""
 
-    CSS_PATH = "home.tcss"
+    # Styles: home.tcss, loaded by QuizApp (a default screen's CSS_PATH is not).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.stats", "Stats", id="stats"),
     ]
