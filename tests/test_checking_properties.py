@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from engine_banks import every_type_bank, numbered_bank
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.core.checking import check
 from quiz.core.model import Question, QuestionType
+from quiz.core.session import Session, SessionOptions
 from quiz.core.textnorm import normalize
 
 ANSWERS = st.text(
@@ -68,3 +70,19 @@ def test_a_choice_typed_in_any_case_is_that_choice(
     question = Question("q", QuestionType.MULTIPLE_CHOICE, "?", answer, choices=tuple(choices))
     typed = recase(respace([answer], gaps), flips)
     assert check(question, typed).verdict == "correct"
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    seed=st.text(max_size=12),
+    mode=st.sampled_from(["practice", "drill", "exam"]),
+    count=st.none() | st.integers(min_value=1, max_value=40),
+)
+def test_sessions_are_deterministic_for_a_seed(seed: str, mode: str, count: int | None) -> None:
+    banks = [numbered_bank(), every_type_bank()]
+    options = SessionOptions(mode=mode, seed=seed, count=count)
+
+    def shown(session: Session) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+        return [(a.bank_id, a.question.id, a.options, a.lefts) for a in session.questions]
+
+    assert shown(Session(banks, options)) == shown(Session(banks, options))

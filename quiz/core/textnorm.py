@@ -20,9 +20,13 @@ _DIGIT_RUNS = re.compile(r"\d+")
 _NUMBER_LIKE = re.compile(r"^[+\-−]?[\d\s.,']*\d[\d\s.,']*%?$")
 
 
+# Letters whose mark is not a separate combining character ("ı" has no dot to drop).
+_BARE_LETTERS = str.maketrans("ıłŁøØđĐħĦ", "ilLoOdDhH")
+
+
 def strip_diacritics(text: str) -> str:
-    """ "Bişkek" -> "Biskek": drop combining marks after canonical decomposition."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """Letters without their marks: "Bişkek" -> "Biskek", "Işık" -> "Isik"."""
+    decomposed = unicodedata.normalize("NFD", text).translate(_BARE_LETTERS)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", kept)
 
