@@ -1,0 +1,340 @@
+"""`quiz --plain`: the line-by-line front end, for screen readers, pipes and scripts.
+
+One question at a time as plain text (numbered choices, no box drawing, colour
+only on a terminal without NO_COLOR); one line of input per answer. What a line
+means:
+- an answer: a choice's number or its text, numbers such as "1 3" for several
+  choices or an order, one number per left item for matching, t/f, text, a number;
+- an empty line: skip the question (recorded as skipped);
+- `o` or `!override` at the prompt right after an Incorrect typed answer (practice
+  and review): "I was right", the answer counts as correct and is recorded so;
+- end of input: stop; what was answered is kept and the score so far printed.
+
+Each verdict line starts with `Correct`, `Partly correct`, `Incorrect`, `Skipped`
+or `Time ran out`. Exams give no feedback until the end, then review every question.
+Never imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from quiz.core.answers import InputError, left_label, parse_typed
+from quiz.core.model import Bank, QuestionType
+from quiz.core.session import Asked, Outcome, Session, SessionResult
+
+WORDS = {
+    "correct": "Correct",
+    "partial": "Partly correct",
+    "incorrect": "Incorrect",
+    "skipped": "Skipped",
+    "timeout": "Time ran out",
+}
+COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
+OVERRIDE_WORDS = ("o", "!override")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a session on stdin/stdout; returns the exit code."""
+    from quiz.cli import context
+
+    banks = context.load_banks(args)
+    store = context.open_store(args)  # before any question, so a bad file stops us here
+    try:
+        options = context.session_options(args)
+        bank_ids = [b.id for b in banks]
+        session = Session(banks, options, history=store.history(bank_ids), recorder=store)
+        return Plain(session, banks, args, store).run()
+    finally:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+
+
+class Plain:
+    """The conversation of one plain session."""
+
+    def __init__(self, session: Session, banks: list[Bank], args: Any, store: Any) -> None:
+        self.session = session
+        self.banks = banks
+        self.args = args
+        self.store = store
+        self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.echo = not _isatty(sys.stdin)  # show piped answers so the transcript reads well
+        self.exam = session.options.mode == "exam"
+
+    def run(self) -> int:
+        session = self.session
+        if session.total == 0:
+            self.say(self._nothing_to_ask())
+            return 0
+        self.say(self._heading())
+        try:
+            self._ask_all()
+        finally:
+            session.finish()
+        self._end()
+        return 0
+
+    # --- the loop -------------------------------------------------------------------
+
+    def _ask_all(self) -> None:
+        session = self.session
+        while (asked := session.current) is not None:
+            self._show(asked)
+            outcome = self._take_answer(asked)
+            if outcome is None:  # end of input
+                self.say("\nEnd of input: stopping here. Your answers so far are saved.")
+                return
+            if session.finished and outcome.verdict == "timeout" and session.options.time_limit:
+                self.say("The time limit was reached.")
+            if not self.exam:
+                self._feedback(outcome)
+        if session.can_override():
+            line = self.ask("Type o if you were right, or press Enter for your score: ")
+            if line is not None and line.strip().casefold() in OVERRIDE_WORDS:
+                self._override()
+
+    def _take_answer(self, asked: Asked) -> Outcome | None:
+        """Read lines until one is an answer (or a skip); None at end of input."""
+        session = self.session
+        while True:
+            line = self.ask("> ")
+            late = session.expire_if_due()
+            if late is not None:
+                return late
+            if line is None:
+                return None
+            text = line.strip()
+            if text.casefold() in OVERRIDE_WORDS and session.can_override():
+                self._override()
+                continue
+            if not text:
+                return session.skip()
+            try:
+                given = parse_typed(asked, text)
+            except InputError as exc:
+                self.say(str(exc))
+                continue
+            return session.answer(given)
+
+    def _override(self) -> None:
+        outcome = self.session.override()
+        self.say(
+            f"{self.word('correct')} (you said you were right): "
+            f"question {outcome.asked.number} now counts as correct."
+        )
+
+    # --- what is printed -------------------------------------------------------------
+
+    def _heading(self) -> str:
+        session = self.session
+        opts = session.options
+        titles = " + ".join(b.title for b in self.banks)
+        lines = [
+            f"{titles}: {opts.mode}, {session.total} question{'s' if session.total != 1 else ''}, "
+            f"seed {session.seed}"
+        ]
+        if opts.mode in ("drill", "exam"):
+            from quiz.core.drill import describe
+
+            lines.append(f"Drill code: {describe(self.banks, opts, total=session.total)}")
+        lines.append("One answer per line. An empty line skips; end of input stops.")
+        if opts.mode in ("practice", "review"):
+            lines.append("After an Incorrect typed answer, type o if you were right.")
+        if self.exam:
+            lines.append("Exam: no feedback until the end.")
+        return "\n".join(lines)
+
+    def _show(self, asked: Asked) -> None:
+        q = asked.question
+        head = f"\nQuestion {asked.number} of {asked.total}"
+        if q.topic:
+            head += f" [{q.topic}]"
+        left = self.session.time_left()
+        if left is not None:
+            head += f" ({left:.0f} s left)"
+        self.say(head)
+        self.say(q.prompt.strip())
+        if q.type is QuestionType.MATCHING:
+            for i, item in enumerate(asked.lefts):
+                self.say(f"  {left_label(i)}. {item}")
+            self.say("  with:")
+        for n, option in enumerate(asked.options, 1):
+            self.say(f"  {n}. {option}")
+        self.say(_hint(asked))
+
+    def _feedback(self, outcome: Outcome) -> None:
+        self.say(self._verdict_line(outcome))
+        for line in _details(outcome):
+            self.say(f"  {line}")
+        if self.session.can_override():
+            self.say("  (type o at the next prompt if you were right)")
+
+    def _verdict_line(self, outcome: Outcome) -> str:
+        points = _points(outcome.score)
+        line = f"{self.word(outcome.verdict)}. {points} point{'' if outcome.score == 1 else 's'}"
+        if outcome.bonus:
+            line += f" (+{_points(outcome.bonus)} speed bonus)"
+        return line
+
+    def _end(self) -> None:
+        result = self.session.result()
+        self.say("")
+        self.say(f"Score: {_points(result.points)}/{result.possible} ({result.percent:.0f}%)")
+        if result.possible < result.total:
+            self.say(f"Stopped after {result.possible} of {result.total} questions.")
+        if result.bonus:
+            self.say(f"Speed bonus: +{_points(result.bonus)}")
+        for topic in result.per_topic:
+            name = topic.topic or "(no topic)"
+            self.say(f"  {name}: {_points(topic.points)}/{topic.possible} ({topic.percent:.0f}%)")
+        if self.exam:
+            self._review(result.outcomes, "Review")
+        elif result.missed:
+            self._review(result.missed, "Missed (re-read these passages)")
+        self._write_results(result)
+
+    def _review(self, outcomes: tuple[Outcome, ...], title: str) -> None:
+        self.say(f"\n{title}:")
+        for o in outcomes:
+            self.say(f"{o.asked.number}. {o.question.prompt.strip()}")
+            self.say(self._verdict_line(o))
+            for line in _details(o):
+                self.say(f"  {line}")
+
+    def _nothing_to_ask(self) -> str:
+        if self.session.options.mode != "review":
+            return "No questions match these options."
+        text = "Nothing to review now: no missed questions and nothing due."
+        next_due = getattr(self.store, "next_due", None)
+        when = next_due([b.id for b in self.banks]) if next_due else None
+        if when is not None:
+            text += f" Next review due {when.astimezone().strftime('%Y-%m-%d %H:%M')}."
+        return text
+
+    def _write_results(self, result: SessionResult) -> None:
+        """Drills and exams leave a results file for the teacher."""
+        if self.session.options.mode not in ("drill", "exam") or not result.outcomes:
+            return
+        from pathlib import Path
+
+        from quiz.core import paths, results
+
+        session = self.session
+        doc = results.make_document(
+            self.args.profile or paths.default_profile(),
+            self.banks,
+            session.options,
+            [_entry(o) for o in result.outcomes],
+            started_at=session.info.started_at,
+            finished_at=datetime.now(UTC),
+            possible=result.total,
+            points=result.points + result.bonus,
+        )
+        where = results.write_results(doc, Path(self.args.results or "."))
+        self.say(f"\nResults saved to {where}")
+
+    # --- input and output ------------------------------------------------------------
+
+    def ask(self, prompt: str) -> str | None:
+        """One line from stdin (without its newline), or None at end of input."""
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stdout.write("\n")
+            return None
+        line = line.rstrip("\r\n")
+        if self.echo:
+            sys.stdout.write(f"{line}\n")
+        return line
+
+    def say(self, text: str) -> None:
+        sys.stdout.write(f"{text}\n")
+        sys.stdout.flush()
+
+    def word(self, verdict: str) -> str:
+        word = WORDS.get(verdict, verdict)
+        colour = COLOURS.get(verdict)
+        return f"\033[1;{colour}m{word}\033[0m" if self.colour and colour else word
+
+
+def _hint(asked: Asked) -> str:
+    kind = asked.question.type
+    n = len(asked.options)
+    if kind is QuestionType.MULTIPLE_CHOICE:
+        hint = f"Type a number from 1 to {n}, or the answer."
+    elif kind is QuestionType.MULTIPLE_SELECT:
+        hint = "Type the numbers of every right choice, e.g. 1 3."
+    elif kind is QuestionType.TRUE_FALSE:
+        hint = "Type t (true) or f (false)."
+    elif kind is QuestionType.ORDERING:
+        hint = f"Type the numbers 1 to {n} in the right order, first item first."
+    elif kind is QuestionType.MATCHING:
+        example = " ".join(str(i % n + 1) for i in range(len(asked.lefts)))
+        hint = (
+            f"Type one number for each of A to {left_label(len(asked.lefts) - 1)}, e.g. {example}."
+        )
+    elif kind is QuestionType.NUMERIC:
+        unit = asked.question.unit
+        hint = f"Type a number{f' ({unit})' if unit else ''}."
+    else:
+        hint = "Type your answer."
+    return f"({hint} Enter skips.)"
+
+
+def _details(outcome: Outcome) -> list[str]:
+    """Your answer, expected, why, explanation and the quoted source."""
+    q = outcome.question
+    lines = []
+    if outcome.given is not None:
+        lines.append(f"Your answer: {_given_text(outcome.given)}")
+    if outcome.verdict != "correct" or outcome.reason:
+        lines.append(f"Expected: {outcome.expected}")
+    if outcome.reason and outcome.verdict not in ("skipped", "timeout"):
+        lines.append(f"Why: {outcome.reason}")
+    if q.explanation.strip():
+        lines.append(f"Explanation: {' '.join(q.explanation.split())}")
+    if q.source.strip():
+        lines.append(f'Source: "{" ".join(q.source.split())}"')
+    return lines
+
+
+def _given_text(given: Any) -> str:
+    if isinstance(given, bool):
+        return "True" if given else "False"
+    if isinstance(given, dict):
+        return "; ".join(f"{k} → {v}" for k, v in given.items())
+    if isinstance(given, list):
+        return ", ".join(str(v) for v in given) or "(nothing chosen)"
+    return str(given)
+
+
+def _points(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
+def _entry(o: Outcome) -> dict[str, Any]:
+    """A question of a results file."""
+    return {
+        "number": o.asked.number,
+        "question_id": o.question.id,
+        "topic": o.question.topic,
+        "prompt": o.question.prompt,
+        "given": o.given,
+        "verdict": o.verdict,
+        "score": o.score,
+        "seconds": None if o.seconds is None else round(o.seconds, 2),
+        "expected": o.expected,
+        "source": o.question.source,
+    }
+
+
+def _isatty(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
