@@ -6,13 +6,19 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from quiz.core import paths
 from quiz.core.drill import describe, drill_settings, fingerprint
+from quiz.core.history import QuestionHistory
+from quiz.core.loader import load_bank
 from quiz.core.model import Bank, Question, QuestionType
+from quiz.core.results import results_document
+from quiz.core.session import Session, SessionOptions
 
 
 def make_bank(bank_id: str = "csto", n: int = 6) -> Bank:
@@ -139,3 +145,106 @@ def test_settings_are_plain_json_data() -> None:
         "time_limit": None,
         "speed_bonus": False,
     }
+
+
+# --- the same quiz for every student, through the session ---------------------------
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def quiz_seen(session: Session) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """What a student is shown, question by question, answering each with its first option."""
+    seen = []
+    while (asked := session.current) is not None:
+        seen.append((asked.question.id, asked.options, asked.lefts))
+        if asked.number % 2:
+            session.skip()
+        else:
+            session.answer(asked.options[0])
+    return seen
+
+
+def shipped_bank(use_cache: bool) -> Bank:
+    return load_bank(paths.default_bank_path(), use_cache=use_cache)
+
+
+def test_two_students_with_the_same_seed_get_the_identical_quiz() -> None:
+    drill = SessionOptions(mode="drill", seed="CSTO7", count=8)
+    # Two machines: one loads the bank from YAML, one from the cache; their pasts differ.
+    ann = Session([shipped_bank(False)], drill, history={})
+    past = {("csto", q.id): QuestionHistory(attempts=3, misses=3, last_verdict="incorrect")
+            for q in shipped_bank(True).questions[:5]}  # fmt: skip
+    ben = Session([shipped_bank(True)], drill, history=past)
+    seen = quiz_seen(ann)
+    assert len(seen) == 8
+    assert seen == quiz_seen(ben)
+    assert any(len(options) > 1 for _, options, _ in seen)  # shuffled choices were compared
+    assert fingerprint(ann.banks, drill) == fingerprint(ben.banks, drill)
+
+
+def test_different_seeds_give_different_quizzes() -> None:
+    bank = shipped_bank(True)
+    first = quiz_seen(Session([bank], SessionOptions(mode="drill", seed="CSTO7", count=8)))
+    other = quiz_seen(Session([bank], SessionOptions(mode="drill", seed="CSTO8", count=8)))
+    assert first != other
+    assert fingerprint([bank], SessionOptions(mode="drill", seed="CSTO7", count=8)) != fingerprint(
+        [bank], SessionOptions(mode="drill", seed="CSTO8", count=8)
+    )
+
+
+def test_a_question_whose_time_runs_out_is_a_timeout_and_the_next_comes() -> None:
+    clock = FakeClock()
+    drill = SessionOptions(mode="drill", seed="CSTO7", count=3, time_per_question=30)
+    session = Session([BANK], drill, clock=clock)
+    first = session.current
+    clock.now = 29.0
+    assert session.expire_if_due() is None and session.time_left() == pytest.approx(1.0)
+    clock.now = 30.5
+    outcome = session.expire_if_due()
+    assert outcome is not None and outcome.verdict == "timeout" and outcome.score == 0
+    assert outcome.asked == first
+    second = session.current
+    assert second is not None and second.number == 2
+    assert session.time_left() == pytest.approx(30.0)  # a fresh 30 s for the next one
+
+    # A line-based front end cannot interrupt typing: a late answer is a timeout.
+    clock.now += 45
+    late = session.answer(second.question.answer)
+    assert late.verdict == "timeout" and late.asked == second
+
+    third = session.current
+    clock.now += 5
+    on_time = session.answer(third.question.answer)
+    assert (on_time.verdict, on_time.seconds) == ("correct", 5.0)
+
+    doc = results_document("Ann", [BANK], drill, session.result(),
+                           started_at=datetime(2025, 1, 1, tzinfo=UTC),
+                           finished_at=datetime(2025, 1, 1, 0, 2, tzinfo=UTC))  # fmt: skip
+    assert [q["verdict"] for q in doc["questions"]] == ["timeout", "timeout", "correct"]
+    assert doc["totals"] | {"bonus": 0} == {
+        "points": 1.0, "possible": 3, "percent": 33.3, "answered": 1, "timeouts": 2,
+        "skipped": 0, "bonus": 0,
+    }  # fmt: skip
+
+
+def test_an_exam_that_runs_out_of_time_counts_unreached_questions() -> None:
+    clock = FakeClock()
+    exam = SessionOptions(mode="exam", seed="E1", count=4, time_limit=60)
+    session = Session([BANK], exam, clock=clock)
+    session.answer(session.current.question.answer)
+    clock.now = 61
+    assert session.expire_if_due() is not None and session.finished
+    doc = results_document("Ann", [BANK], exam, session.result(),
+                           started_at=datetime(2025, 1, 1, tzinfo=UTC),
+                           finished_at=datetime(2025, 1, 1, 0, 2, tzinfo=UTC))  # fmt: skip
+    assert [q["verdict"] for q in doc["questions"]] == ["correct"] + ["timeout"] * 3
+    assert (doc["totals"]["possible"], doc["totals"]["percent"]) == (4, 25.0)
+    assert doc["fingerprint"] == fingerprint([BANK], exam)

@@ -16,6 +16,7 @@ rename), so a crash never leaves half a file, and never over another file.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -24,6 +25,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from quiz.core.drill import drill_settings, fingerprint
@@ -105,6 +107,55 @@ def make_document(
             "timeouts": verdicts.count("timeout"),
             "skipped": verdicts.count("skipped"),
         },
+    }
+
+
+def results_document(
+    student: str,
+    banks: Sequence[Bank],
+    options: Any,
+    result: Any,
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+) -> dict[str, Any]:
+    """The results document of a finished session (`result` is its SessionResult).
+
+    The settings and fingerprint carry the seed the session really used, so a
+    run without `--seed` is never mistaken for another seedless run.
+    """
+    if getattr(result, "seed", None):
+        options = _with_seed(options, result.seed)
+    entries = [question_entry(number, o) for number, o in enumerate(result.outcomes, start=1)]
+    doc = make_document(
+        student,
+        banks,
+        options,
+        entries,
+        started_at=started_at,
+        finished_at=finished_at,
+        possible=max(result.total, len(entries)),
+        points=result.points,
+    )
+    doc["totals"]["bonus"] = round(float(getattr(result, "bonus", 0.0)), 3)
+    return doc
+
+
+def question_entry(number: int, outcome: Any) -> dict[str, Any]:
+    """One `questions` entry from a session Outcome."""
+    question = outcome.asked.question
+    seconds = outcome.seconds
+    return {
+        "number": number,
+        "question_id": question.id,
+        "topic": question.topic,
+        "prompt": question.prompt,
+        "given": outcome.given,
+        "verdict": outcome.verdict,
+        "score": round(float(outcome.score), 4),
+        "seconds": None if seconds is None else round(float(seconds), 2),
+        "expected": outcome.expected,
+        "source": question.source,
     }
 
 
@@ -252,6 +303,12 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _with_seed(options: Any, seed: str) -> Any:
+    if dataclasses.is_dataclass(options) and not isinstance(options, type):
+        return dataclasses.replace(options, seed=seed)
+    return SimpleNamespace(**{**vars(options), "seed": seed})
 
 
 def _slug(text: str, fallback: str) -> str:
