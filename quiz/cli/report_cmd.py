@@ -112,21 +112,7 @@ def render_table(report: ClassReport) -> str:
         f"median {report.median_percent:g}%",
         "",
         "Students",
-        _table(
-            ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped"),
-            [
-                (
-                    s.student,
-                    _num(s.points),
-                    s.possible,
-                    f"{s.percent:g}%",
-                    s.answered,
-                    s.timeouts,
-                    s.skipped,
-                )
-                for s in report.students
-            ],
-        ),
+        _table(*student_rows(report)),
         "",
         "Questions, most missed first",
         _table(
@@ -179,6 +165,18 @@ def render_table(report: ClassReport) -> str:
             _table(("File", "Reason"), [(x.name, x.reason) for x in report.skipped]),
         ]
     return "\n".join(out) + "\n"
+
+
+def student_rows(report: ClassReport) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Headers and rows of the students table (a Bonus column only when there is one)."""
+    headers = ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped")
+    bonus = any(s.bonus for s in report.students)
+    rows = [
+        (s.student, _num(s.points), s.possible, f"{s.percent:g}%", s.answered, s.timeouts,
+         s.skipped) + ((_num(s.bonus),) if bonus else ())
+        for s in report.students
+    ]  # fmt: skip
+    return ((*headers, "Bonus") if bonus else headers), rows
 
 
 def render_csv(report: ClassReport) -> str:

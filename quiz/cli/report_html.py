@@ -33,7 +33,7 @@ blockquote { margin: .4rem 0 0 1rem; padding-left: .6rem; border-left: 3px solid
 
 def render_html(report: ClassReport) -> str:
     """The whole report as an HTML document."""
-    from quiz.cli.report_cmd import summary_line
+    from quiz.cli.report_cmd import student_rows, summary_line
 
     title = f"Class report: {report.bank_title}"
     parts = [
@@ -48,22 +48,7 @@ def render_html(report: ClassReport) -> str:
         f'<p class="meta">{_plural(len(report.students), "student")} &middot; average '
         f"{report.average_percent:g}% &middot; median {report.median_percent:g}%</p>",
         "<h2>Students</h2>",
-        _table(
-            ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped"),
-            [
-                (
-                    s.student,
-                    f"{round(s.points, 2):g}",
-                    s.possible,
-                    f"{s.percent:g}%",
-                    s.answered,
-                    s.timeouts,
-                    s.skipped,
-                )
-                for s in report.students
-            ],
-            numeric=(1, 2, 3, 4, 5, 6),
-        ),
+        _table(*student_rows(report), numeric=(1, 2, 3, 4, 5, 6, 7)),
         "<h2>Questions, most missed first</h2>",
         _table(
             ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer"),

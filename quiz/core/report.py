@@ -51,6 +51,7 @@ class StudentScore:
     timeouts: int
     skipped: int
     name: str  # the file it came from
+    bonus: float = 0.0  # speed bonus points, apart from `points`
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ def _student_scores(members: Sequence[tuple[str, Document]]) -> tuple[StudentSco
             timeouts=int(doc["totals"]["timeouts"]),
             skipped=int(doc["totals"]["skipped"]),
             name=name,
+            bonus=float(doc["totals"].get("bonus") or 0),
         )
         for name, doc in members
     ]
