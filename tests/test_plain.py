@@ -186,6 +186,7 @@ def test_exam_gives_feedback_only_at_the_end(capsys, tmp_path) -> None:
 
 
 def test_drill_shows_its_code_first(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = run(capsys, [], "--mode", "drill", "--seed", "CSTO7", "--results", "/nonexistent/x")
-    assert "Drill code: ENGINESM-" in out.splitlines()[1]
+    args = ("--mode", "drill", "--seed", "CSTO7", "--profile", "ana", "--results", "/nonexistent/x")
+    _, out = run(capsys, [], *args)
+    assert out.splitlines()[1].startswith("Drill ENGINESM-")
     assert "Results saved" not in out  # nothing answered, nothing written

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
 from typing import Any
 
 from quiz.core.answers import InputError, left_label, parse_typed
@@ -43,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.cli import context
 
     banks = context.load_banks(args)
+    args = _drill_student(args)
     store = context.open_store(args)  # before any question, so a bad file stops us here
     try:
         options = context.session_options(args)
@@ -140,9 +140,9 @@ class Plain:
             f"seed {session.seed}"
         ]
         if opts.mode in ("drill", "exam"):
-            from quiz.core.drill import describe
+            from quiz.cli.drill_support import drill_line
 
-            lines.append(f"Drill code: {describe(self.banks, opts, total=session.total)}")
+            lines.append(drill_line(self.banks, session))
         lines.append("One answer per line. An empty line skips; end of input stops.")
         if opts.mode in ("practice", "review"):
             lines.append("After an Incorrect typed answer, type o if you were right.")
@@ -221,22 +221,12 @@ class Plain:
         """Drills and exams leave a results file for the teacher."""
         if self.session.options.mode not in ("drill", "exam") or not result.outcomes:
             return
-        from pathlib import Path
-
-        from quiz.core import paths, results
+        from quiz.cli.drill_support import finish_drill
+        from quiz.core import paths
 
         session = self.session
-        doc = results.make_document(
-            self.args.profile or paths.default_profile(),
-            self.banks,
-            session.options,
-            [_entry(o) for o in result.outcomes],
-            started_at=session.info.started_at,
-            finished_at=datetime.now(UTC),
-            possible=result.total,
-            points=result.points + result.bonus,
-        )
-        where = results.write_results(doc, Path(self.args.results or "."))
+        student = self.args.profile or paths.default_profile()
+        where = finish_drill(self.args, self.banks, session.options, session, student)
         self.say(f"\nResults saved to {where}")
 
     # --- input and output ------------------------------------------------------------
@@ -319,20 +309,15 @@ def _points(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
-def _entry(o: Outcome) -> dict[str, Any]:
-    """A question of a results file."""
-    return {
-        "number": o.asked.number,
-        "question_id": o.question.id,
-        "topic": o.question.topic,
-        "prompt": o.question.prompt,
-        "given": o.given,
-        "verdict": o.verdict,
-        "score": o.score,
-        "seconds": None if o.seconds is None else round(o.seconds, 2),
-        "expected": o.expected,
-        "source": o.question.source,
-    }
+def _drill_student(args: argparse.Namespace) -> argparse.Namespace:
+    """Drills and exams without --profile ask the student's name first (for the results file).
+
+    A per-question time limit here means: an answer line that arrives after the
+    limit is recorded as a timeout. A line-based front end cannot interrupt typing.
+    """
+    from quiz.cli.drill_support import ask_stdin, with_student
+
+    return with_student(args, ask_stdin)
 
 
 def _isatty(stream: Any) -> bool:
