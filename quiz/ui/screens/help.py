@@ -32,10 +32,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Question",
         (
-            ("1-9", "choose (multiple choice), tick (multiple select), match (matching)"),
+            ("1-9", "choose, tick (multiple select) or match (matching)"),
             ("t / f", "true or false"),
             ("space", "tick the highlighted choice (multiple select)"),
-            ("ctrl+↑ ctrl+↓", "move the highlighted item (ordering; shift works too)"),
+            ("ctrl+↑ ctrl+↓", "ordering: move the highlighted item (or shift+↑↓)"),
             ("enter", "submit the answer"),
             ("ctrl+s", "skip the question"),
             ("escape", "leave the session (asks first)"),

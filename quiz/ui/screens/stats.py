@@ -71,7 +71,7 @@ class StatsScreen(Screen[None]):
     @staticmethod
     def _struggles(view: StatsView) -> Content:
         if not view.struggles:
-            return Content("Nothing yet: no question missed twice.")
+            return Content("Nothing missed yet.")
         return Content("\n").join(
             Content.assemble((f"{misses}× missed  ", "bold"), Content(prompt))
             for prompt, misses in view.struggles
