@@ -241,3 +241,11 @@ def test_the_teacher_can_pick_the_drill_on_the_command_line(folder: Path, capsys
     assert "(Ben)" in err  # now Ben's drill is the one left out
     code, out, err = run_report(capsys, str(folder), "--fingerprint", "XXXX-0000")
     assert code == 1 and "no results files with fingerprint XXXX-0000" in err
+
+
+def test_the_drill_line_counts_questions_nobody_reached(capsys, tmp_path: Path) -> None:
+    stopped = doc_for("Ann", CLASS["Ann"])
+    stopped["questions"] = stopped["questions"][:2]  # input ended after question 2
+    write_results(stopped, tmp_path)
+    code, out, _ = run_report(capsys, str(tmp_path))
+    assert code == 0 and f"Drill {fingerprint([BANK], S1)}, 3 questions," in out

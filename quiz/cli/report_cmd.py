@@ -99,7 +99,8 @@ def render(report: ClassReport, fmt: str) -> str:
 
 def summary_line(report: ClassReport) -> str:
     """E.g. "CSTO-7F3A, 5 questions, 30 s per question"."""
-    return describe_settings(report.fingerprint, len(report.questions), report.settings)
+    total = max([len(report.questions), *(s.possible for s in report.students)])
+    return describe_settings(report.fingerprint, total, report.settings)
 
 
 def render_table(report: ClassReport) -> str:
