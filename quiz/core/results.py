@@ -8,7 +8,8 @@ results file from any other JSON a teacher's folder may hold:
      "started_at": ..., "finished_at": ...,
      "questions": [{"number", "question_id", "topic", "prompt", "given", "verdict",
                     "score", "seconds", "expected", "source"}, ...],
-     "totals": {"points", "possible", "percent", "answered", "timeouts", "skipped"}}
+     "totals": {"points", "possible", "percent", "answered", "timeouts", "skipped",
+                "bonus" (optional: speed bonus points, apart from "points")}}
 
 Files are written atomically (temporary file in the same folder, fsync, then a
 rename), so a crash never leaves half a file, and never over another file.
