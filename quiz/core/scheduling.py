@@ -1,0 +1,90 @@
+"""Spaced repetition: a small adapter over the `fsrs` package.
+
+The rule from verdict to rating: incorrect and timeout -> Again, partial ->
+Hard, correct -> Good. A skipped question is not a review: its card is left as
+it was (`review` returns None), so skipping never changes what is due.
+
+Card state travels as the JSON that `fsrs.Card.to_json` writes. Every datetime
+in and out is aware and in UTC. This module is pure: the caller passes the time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+from fsrs import Card, Rating, Scheduler, State
+
+RATINGS: dict[str, Rating] = {
+    "correct": Rating.Good,
+    "partial": Rating.Hard,
+    "incorrect": Rating.Again,
+    "timeout": Rating.Again,
+}
+REVIEW_STATE = int(State.Review)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A card after one review."""
+
+    card_json: str
+    due: datetime  # aware, UTC
+    state: int  # fsrs State: 1 learning, 2 review, 3 relearning
+    stability: float | None  # days
+
+
+def rating_for(verdict: str) -> Rating | None:
+    """The fsrs rating of a verdict; None for "skipped" (not a review)."""
+    if verdict == "skipped":
+        return None
+    try:
+        return RATINGS[verdict]
+    except KeyError:
+        raise ValueError(f"unknown verdict {verdict!r}") from None
+
+
+def card_id_for(*key: str) -> int:
+    """A stable card id from a key such as (profile, bank id, question id).
+
+    fsrs uses the id only to name the card; passing one explicitly also avoids
+    `Card()`'s 1 ms sleep to make a unique timestamp id.
+    """
+    digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).digest()
+    return int.from_bytes(digest[:6], "big")  # 48 bits: exact in JSON and in SQLite
+
+
+def review(
+    card_json: str | None,
+    verdict: str,
+    when: datetime,
+    *,
+    card_id: int,
+    fuzz: bool = True,
+) -> Review | None:
+    """Review a card (a new one when `card_json` is None) at `when`; None when skipped."""
+    rating = rating_for(verdict)
+    if rating is None:
+        return None
+    when = _utc(when)
+    card = Card.from_json(card_json) if card_json else Card(card_id=card_id, due=when)
+    updated, _log = _scheduler(fuzz).review_card(card, rating, when)
+    return Review(
+        card_json=updated.to_json(),
+        due=_utc(updated.due),
+        state=int(updated.state),
+        stability=updated.stability,
+    )
+
+
+@cache
+def _scheduler(fuzz: bool) -> Scheduler:
+    return Scheduler(enable_fuzzing=fuzz)
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware UTC datetime")
+    return moment.astimezone(UTC)
