@@ -1,0 +1,136 @@
+"""`quiz export`: every attempt (or session) as CSV or JSON, for a spreadsheet.
+
+Rows stream from the store, so a million attempts never sit in memory. With
+`--output` the file is written beside its final name and renamed into place, so
+a reader never sees half an export. The progress file is opened read-only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from quiz.cli import context
+from quiz.core import paths
+from quiz.core.errors import UsageError
+from quiz.core.store import ProgressStore
+
+ATTEMPT_COLUMNS = (
+    "profile",
+    "session",
+    "bank",
+    "question_id",
+    "topic",
+    "verdict",
+    "score",
+    "seconds",
+    "overridden",
+    "answered_at",
+    "given",
+)
+SESSION_COLUMNS = (
+    "profile",
+    "session",
+    "banks",
+    "mode",
+    "seed",
+    "started_at",
+    "ended_at",
+    "points",
+    "possible",
+    "percent",
+)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the profile's (or every profile's) attempts or sessions."""
+    bank_ids = [b.id for b in context.load_banks(args)] if args.bank else None
+    profile = args.profile or paths.default_profile()
+    path = paths.progress_path(args.progress)
+    with ProgressStore.open(path, profile, read_only=True) as store:
+        if args.sessions:
+            rows = store.export_sessions(all_profiles=args.all_profiles, bank_ids=bank_ids)
+            columns = SESSION_COLUMNS
+        else:
+            rows = store.export_attempts(all_profiles=args.all_profiles, bank_ids=bank_ids)
+            columns = ATTEMPT_COLUMNS
+        writer = write_csv if args.format == "csv" else write_json
+        if args.output:
+            count = _to_file(Path(args.output).expanduser(), lambda out: writer(rows, columns, out))
+            what = "session" if args.sessions else "attempt"
+            sys.stderr.write(f"Wrote {count} {what}{'s' if count != 1 else ''} to {args.output}\n")
+        else:
+            writer(rows, columns, sys.stdout)
+    return 0
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
+    """CSV with a header row; lists and answers as JSON text. Returns the row count."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([_cell(c, row[c]) for c in columns])
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
+    """A JSON array of objects, one per line. Returns the row count."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _cell(column: str, value: Any) -> Any:
+    """A spreadsheet-friendly cell: yes/no, bank ids spaced, answers as JSON unless text."""
+    if value is None:
+        return ""
+    if column == "banks":
+        return " ".join(value)
+    if column == "given":
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+def _to_file(path: Path, write: Any) -> int:
+    """Run `write(out)` into a temporary file beside `path`, then rename it into place."""
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; --output needs a file name")
+    try:
+        with _temporary_beside(path) as (out, tmp):
+            count = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+            out.close()
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the export ({exc.strerror})") from exc
+    return count
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path) -> Iterator[tuple[TextIO, Path]]:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    out = os.fdopen(fd, "w", encoding="utf-8", newline="")
+    try:
+        yield out, tmp
+    finally:
+        out.close()
+        tmp.unlink(missing_ok=True)

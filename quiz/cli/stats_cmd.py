@@ -1,0 +1,128 @@
+"""`quiz stats`: a learner's progress as plain text, without the app.
+
+The progress file is opened read-only: stats never create, change or upgrade it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import TextIO
+
+from quiz.cli import context
+from quiz.core import paths
+from quiz.core.stats import STRUGGLING_MISSES, Flagged, Stats
+from quiz.core.store import ProgressStore
+
+PROMPT_WIDTH = 56
+RECENT_SESSIONS = 10
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the stats of `--profile` over the `--bank` banks (default: the shipped bank)."""
+    banks = context.load_banks(args)
+    profile = args.profile or paths.default_profile()
+    path = paths.progress_path(args.progress)
+    with ProgressStore.open(path, profile, read_only=True) as store:
+        stats = store.stats(banks)
+    write(stats, profile, ", ".join(b.id for b in banks), datetime.now(UTC), sys.stdout)
+    return 0
+
+
+def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) -> None:
+    """The stats report."""
+    out.write(f"Progress of {profile} in {banks}\n\n")
+    if not stats.seen:
+        out.write(f"No answers yet ({stats.questions} questions to discover).\n")
+        return
+    accuracy = _percent(stats.accuracy)
+    days = "day" if stats.streak == 1 else "days"
+    _table(
+        out,
+        [
+            ("Questions", str(stats.questions), ""),
+            ("Seen", str(stats.seen), ""),
+            ("Mastered", str(stats.mastered), "right the last two times or more (fsrs Review)"),
+            ("Due now", str(stats.due), ""),
+            ("Missed", str(stats.missed), "latest answer wrong, partly right or too late"),
+            ("Accuracy", accuracy, f"over {stats.answers} answers"),
+            ("Streak", f"{stats.streak} {days}", "days in a row with an answer"),
+        ],
+        indent="",
+    )
+    if stats.sessions:
+        recent = stats.sessions[-RECENT_SESSIONS:]
+        out.write("Recent sessions (oldest first): ")
+        out.write(" ".join(f"{p.percent:.0f}%" for p in recent) + "\n")
+    out.write("\nAccuracy by topic\n")
+    _table(
+        out,
+        [
+            (
+                t.topic,
+                f"{t.seen}/{t.questions} seen",
+                _percent(t.accuracy),
+                f"{t.mastered} mastered",
+            )
+            for t in stats.topics
+        ],
+    )
+    _flagged(out, f"Struggling (missed {STRUGGLING_MISSES} times or more)", stats.struggling, True)
+    _flagged(out, "Changed since you last answered them", stats.changed, False)
+    out.write(f"\nNext review due: {when(stats.next_due, now)}\n")
+
+
+def when(due: datetime | None, now: datetime) -> str:
+    """'in 3 hours (Fri 27 Nov 2026, 21:15)', 'now', or 'nothing scheduled'."""
+    if due is None:
+        return "nothing scheduled"
+    if due <= now:
+        return "now"
+    local = due.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return f"{_in(due - now)} ({local})"
+
+
+def _in(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = round(seconds / size)
+            return f"in {n} {unit}{'s' if n != 1 else ''}"
+    return "in less than a minute"
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _flagged(out: TextIO, title: str, items: tuple[Flagged, ...], misses: bool) -> None:
+    if not items:
+        return
+    out.write(f"\n{title}\n")
+    _table(
+        out,
+        [(f.question_id, f"{f.misses}x" if misses else "", _shorten(f.prompt)) for f in items],
+    )
+
+
+def _shorten(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= PROMPT_WIDTH else line[: PROMPT_WIDTH - 3].rstrip() + "..."
+
+
+def _table(out: TextIO, rows: list[tuple[str, ...]], indent: str = "  ") -> None:
+    """Rows in columns: text left-aligned, counts and percentages right-aligned."""
+    if not rows:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            cell.rjust(w) if _numeric(cell) else cell.ljust(w)
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        out.write(indent + "  ".join(cells).rstrip() + "\n")
+
+
+def _numeric(cell: str) -> bool:
+    return bool(cell) and (cell[0].isdigit() or cell == "-")
