@@ -61,13 +61,17 @@ def session(
     bank: str = "b",
     at: datetime = T0,
     hashes: dict[str, str] | None = None,
+    topics: dict[str, str] | None = None,
 ) -> None:
     """A whole session: (question id, verdict) pairs a minute apart, then its score."""
     store.start(info(uid, (bank,), at))
     for seq, (qid, verdict) in enumerate(answers):
         h = (hashes or {}).get(qid, "h")
+        topic = (topics or {}).get(qid, "t")
         when = at + timedelta(minutes=seq)
-        store.record(attempt(qid, verdict, uid=uid, seq=seq, bank=bank, at=when, content_hash=h))
+        store.record(
+            attempt(qid, verdict, uid=uid, seq=seq, bank=bank, at=when, content_hash=h, topic=topic)
+        )
     points = sum(SCORES[v] for _, v in answers)
     end = at + timedelta(minutes=len(answers))
     store.finish(SessionSummary(uid, end, points, len(answers), len(answers)))
