@@ -62,21 +62,14 @@ async def measure(presses: int) -> list[float]:
                     break
                 await pilot.press("escape")  # results -> home
                 await pilot.pause()
-        close = getattr(store, "close", None)
-        if close:
-            close()
+        app.store.close()
     return times
 
 
 def _store(path: Path):
-    """The real progress store; the tests' in-memory one where it is not available."""
-    try:
-        from quiz.core.store import ProgressStore
-    except ImportError:
-        from tests.ui.helpers import MemoryStore
+    """The real progress store, on a temporary file."""
+    from quiz.core.store import ProgressStore
 
-        print("(quiz.core.store not available: timing with an in-memory store)")
-        return MemoryStore()
     return ProgressStore.open(path, "bench")
 
 

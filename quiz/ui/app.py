@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     from quiz.core.store import ProgressStore
 
 SessionFactory = Callable[..., "Session"]
+CLASS_MODES = ("drill", "exam")
+
+
+def is_class_mode(mode: str) -> bool:
+    """Drills and exams: a student's name, no "I was right", a results file at the end."""
+    return mode in CLASS_MODES
 
 
 class QuizApp(App[None]):
@@ -40,6 +47,8 @@ class QuizApp(App[None]):
         *,
         clock: Callable[[], float] = time.monotonic,
         session_factory: SessionFactory | None = None,
+        results_dir: Path | None = None,
+        ask_name: bool = False,
     ) -> None:
         super().__init__()
         self.banks = list(banks)
@@ -48,7 +57,11 @@ class QuizApp(App[None]):
         self.profile = profile
         self.clock = clock
         self._session_factory = session_factory
+        self.results_dir = Path(results_dir) if results_dir is not None else Path(".")
+        self.ask_name = ask_name
         self.session: Session | None = None
+        # The results file a drill or exam left when the app quit midway; the shell shows it.
+        self.saved_on_quit: Path | None = None
         self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
         self.sub_title = profile
 
@@ -58,6 +71,20 @@ class QuizApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    # --- the learner --------------------------------------------------------------------
+
+    def use_profile(self, name: str) -> None:
+        """Record from now on under `name` (a student's name typed on the home screen)."""
+        if name == self.profile:
+            return
+        from quiz.core.store import ProgressStore
+
+        store = ProgressStore.open(self.store.path, name)
+        self.store.close()
+        self.store = store
+        self.profile = name
+        self.sub_title = name
 
     # --- the session flow -------------------------------------------------------------
 
@@ -113,17 +140,57 @@ class QuizApp(App[None]):
         if not session.finished and session.current is not None:
             self._show(self._question_screen())
             return
-        session.finish()
-        self.session = None
+        self._show_results()
+
+    def _show_results(self) -> None:
         from quiz.ui.screens.results import ResultsScreen
 
-        self._show(ResultsScreen(session.result(), mode=session.options.mode))
+        session = self.session
+        assert session is not None
+        saved, error = self._end_session()
+        self._show(ResultsScreen(session.result(), saved=saved, save_error=error))
+
+    def _end_session(self) -> tuple[Path | None, str | None]:
+        """Finish the running session, once: tell the store and write a drill's results file.
+
+        Returns where the results went (or why they could not be written).
+        """
+        session = self.session
+        if session is None:
+            return None, None
+        self.session = None  # before writing, so nothing can write the same session twice
+        session.finish()
+        if not is_class_mode(session.options.mode) or not session.outcomes:
+            return None, None
+        from quiz.core.errors import QuizError
+        from quiz.core.results import results_document, write_results
+        from quiz.core.session import utc_now
+
+        try:
+            doc = results_document(
+                self.profile,
+                self.banks,
+                session.options,
+                session.result(),
+                started_at=session.info.started_at,
+                finished_at=utc_now(),
+            )
+            return write_results(doc, self.results_dir), None
+        except QuizError as exc:
+            return None, str(exc)
 
     def leave_session(self) -> None:
-        """Stop midway (every answer is already recorded) and go back home."""
-        if self.session is not None:
-            self.session.finish()
-            self.session = None
+        """Stop midway (every answer is already recorded).
+
+        Practice and review go back home. A drill or exam shows its results for the
+        questions answered so far, and writes them to the results file, as the plain
+        front end does at the end of input.
+        """
+        session = self.session
+        if session is not None and is_class_mode(session.options.mode) and session.outcomes:
+            self._show_results()
+            return
+        self._end_session()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -135,13 +202,14 @@ class QuizApp(App[None]):
             if confirmed:
                 self.leave_session()
 
-        self.push_screen(
-            ConfirmScreen(
-                "Leave this session?",
-                "Your answers so far are saved; the questions you did not reach are not counted.",
-            ),
-            leave,
-        )
+        detail = "Your answers so far are saved; the questions you did not reach are not counted."
+        session = self.session
+        if session is not None and is_class_mode(session.options.mode):
+            detail = (
+                "Your answers so far are saved and go into the results file; "
+                "the questions you did not reach count as not answered."
+            )
+        self.push_screen(ConfirmScreen("Leave this session?", detail), leave)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -157,9 +225,8 @@ class QuizApp(App[None]):
         self.push_screen(StatsScreen())
 
     async def action_quit(self) -> None:
-        if self.session is not None:
-            self.session.finish()
-            self.session = None
+        saved, _ = self._end_session()
+        self.saved_on_quit = saved
         self.exit()
 
     def run_options(self, **changes: Any) -> SessionOptions:
@@ -175,6 +242,21 @@ def make_app(
     *,
     clock: Callable[[], float] = time.monotonic,
     session_factory: SessionFactory | None = None,
+    results_dir: Path | None = None,
+    ask_name: bool = False,
 ) -> QuizApp:
-    """Build the app; the command line and the tests both come through here."""
-    return QuizApp(banks, store, options, profile, clock=clock, session_factory=session_factory)
+    """Build the app; the command line and the tests both come through here.
+
+    `ask_name`: no --profile was given, so drills and exams ask the student's name
+    on the home screen. `results_dir`: where drill and exam results files go.
+    """
+    return QuizApp(
+        banks,
+        store,
+        options,
+        profile,
+        clock=clock,
+        session_factory=session_factory,
+        results_dir=results_dir,
+        ask_name=ask_name,
+    )

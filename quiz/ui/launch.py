@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def run(args: argparse.Namespace) -> int:
     """Load banks and open the store (errors print in the shell), then run the app."""
     from quiz.cli import context
+    from quiz.cli.drill_support import results_folder
     from quiz.core import paths
 
     banks = context.load_banks(args)
-    store = context.open_store(args)
     options = context.session_options(args)
+    # Opened before the app, so a bad progress file stops here with a clean message; a
+    # student's name typed on the home screen reopens it under that profile.
+    store = context.open_store(args)
     profile = args.profile or paths.default_profile()
 
     from quiz.ui.app import make_app
 
+    app = make_app(
+        banks,
+        store,
+        options,
+        profile,
+        results_dir=results_folder(args),
+        ask_name=not args.profile,
+    )
     try:
-        make_app(banks, store, options, profile).run()
+        app.run()
     finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+        app.store.close()
+    if app.saved_on_quit is not None:
+        sys.stdout.write(f"Results saved to {app.saved_on_quit}\n")
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 # verdict -> (symbol, words, css class). Symbols and words, so colour is never the only cue.
@@ -33,8 +33,8 @@ def verdict_class(verdict: str) -> str:
     return VERDICTS.get(verdict, ("", "", "-unknown"))[2]
 
 
-def format_given(given: Any) -> str:
-    """A learner's answer as they would recognise it."""
+def format_given(given: Any, *, ordered: bool = False) -> str:
+    """A learner's answer as they would recognise it; `ordered` numbers a list (ordering)."""
     if given is None:
         return "(no answer)"
     if isinstance(given, bool):
@@ -44,17 +44,38 @@ def format_given(given: Any) -> str:
     if isinstance(given, list | tuple):
         if not given:
             return "(nothing chosen)"
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(given, 1))
+        if ordered:
+            return "\n".join(f"{n}. {item}" for n, item in enumerate(given, 1))
+        return "\n".join(f"• {item}" for item in given)
     text = str(given)
     return text if text.strip() else "(empty)"
 
 
 def format_points(value: float) -> str:
-    """2 rather than 2.0; 1.5 stays 1.5."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    """2 rather than 2.0; 1.5 stays 1.5, 1.25 stays 1.25."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
 def format_seconds(seconds: float) -> str:
     """A countdown as m:ss."""
     seconds = max(0, int(seconds + 0.999))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+CHART_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def percent_chart(percents: Sequence[float], *, height: int = 3) -> str:
+    """Columns of block characters on a fixed 0-100% scale, one two-cell bar per value.
+
+    Unlike a sparkline scaled to the data's own range, 50% and 52% look alike here.
+    """
+    rows = []
+    for row in range(height - 1, -1, -1):
+        cells = []
+        for value in percents:
+            eighths = round(max(0.0, min(100.0, value)) / 100 * height * 8)
+            cells.append(CHART_BLOCKS[max(0, min(8, eighths - row * 8))] * 2)
+        label = "100%" if row == height - 1 else ("  0%" if row == 0 else "    ")
+        rows.append(f"{label} │{' '.join(cells)}")
+    return "\n".join(rows)

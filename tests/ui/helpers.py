@@ -10,47 +10,16 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from quiz.core.history import Attempt, QuestionHistory
 from quiz.core.loader import load_banks
 from quiz.core.model import Bank, QuestionType
 from quiz.core.session import SessionOptions
+from quiz.core.store import ProgressStore
 from quiz.ui.app import QuizApp, make_app
 
 BANKS = Path(__file__).resolve().parents[1] / "banks"
 ALL_TYPES = BANKS / "ui_all_types.yaml"
 MARKUP = BANKS / "ui_markup.yaml"
 PROFILE = "tester"
-
-
-class MemoryStore:
-    """Stand-in for ProgressStore until it lands: attempts in memory, history from them."""
-
-    def __init__(self) -> None:
-        self.attempts: dict[tuple[str, int], Attempt] = {}
-
-    def start(self, info) -> None:
-        pass
-
-    def record(self, attempt: Attempt) -> None:
-        self.attempts[(attempt.session_uid, attempt.seq)] = attempt
-
-    def finish(self, summary) -> None:
-        pass
-
-    def history(self, bank_ids) -> dict:
-        out: dict = {}
-        for a in sorted(self.attempts.values(), key=lambda a: a.answered_at):
-            key = (a.bank_id, a.question_id)
-            old = out.get(key, QuestionHistory())
-            missed = a.verdict in ("incorrect", "partial", "timeout")
-            out[key] = QuestionHistory(
-                attempts=old.attempts + 1,
-                misses=old.misses + missed,
-                last_verdict=a.verdict,
-                last_answered=a.answered_at,
-                last_content_hash=a.content_hash,
-            )
-        return out
 
 
 class FakeClock:
@@ -82,12 +51,28 @@ def options(**changes: Any) -> SessionOptions:
 
 
 def build_app(
-    tmp_path: Path, bank: Path = ALL_TYPES, *, clock: FakeClock | None = None, **changes: Any
+    tmp_path: Path,
+    bank: Path = ALL_TYPES,
+    *,
+    clock: FakeClock | None = None,
+    ask_name: bool = False,
+    **changes: Any,
 ) -> QuizApp:
-    """The app over `bank` with a fresh progress file in `tmp_path` and a fixed seed."""
+    """The app over `bank` with a fresh progress file in `tmp_path` and a fixed seed.
+
+    Drill and exam results files go to `tmp_path / "results"`.
+    """
     banks = load_banks([bank], use_cache=False)
-    store = MemoryStore()
-    return make_app(banks, store, options(**changes), PROFILE, clock=clock or FakeClock())
+    store = ProgressStore.open(tmp_path / "progress.db", PROFILE, fuzz=False)
+    return make_app(
+        banks,
+        store,
+        options(**changes),
+        PROFILE,
+        clock=clock or FakeClock(),
+        results_dir=tmp_path / "results",
+        ask_name=ask_name,
+    )
 
 
 def history(app: QuizApp) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quiz.core.model import QuestionType
 from quiz.ui.text import format_given, format_points, verdict_class, verdict_label
 
 if TYPE_CHECKING:
@@ -41,7 +42,10 @@ class FeedbackScreen(Screen[None]):
         yield Header()
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
-            yield from self._field("Your answer", format_given(outcome.given), "given")
+            ordered = question.type is QuestionType.ORDERING
+            yield from self._field(
+                "Your answer", format_given(outcome.given, ordered=ordered), "given"
+            )
             yield from self._field("Expected", outcome.expected, "expected")
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():

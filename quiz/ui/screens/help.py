@@ -26,6 +26,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter", "start the highlighted mode"),
             ("tab", "move to the number of questions and the topics"),
             ("space", "tick or untick a topic"),
+            ("(name)", "drills and exams: type your name, enter starts"),
             ("s", "your progress (stats)"),
         ),
     ),
@@ -45,7 +46,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Feedback",
         (
             ("enter / n", "next question"),
-            ("o", "I was right: count a typed answer as correct"),
+            ("o", "I was right: a typed answer counts (practice, review)"),
             ("escape", "leave the session (asks first)"),
         ),
     ),
@@ -53,6 +54,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Results",
         (
             ("r", "review the questions you missed"),
+            ("↑ ↓ pgup pgdn", "scroll (an exam reviews every question here)"),
             ("s", "your progress (stats)"),
             ("escape / h", "back home"),
         ),

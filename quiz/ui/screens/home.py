@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.ui.overview import Overview, overview
+from quiz.ui.text import MODE_NAMES
 
 if TYPE_CHECKING:
+    from quiz.core.session import SessionOptions
+    from quiz.core.stats import Stats
     from quiz.ui.app import QuizApp
 
 MODES = ("practice", "review", "exam", "drill")
@@ -29,7 +31,12 @@ def mastery_bar(fraction: float) -> str:
 
 
 class HomeScreen(Screen[None]):
-    """Bank, counts, mastery per topic, and the modes; Enter starts the highlighted mode."""
+    """Bank, counts, mastery per topic, and the modes; Enter starts the highlighted mode.
+
+    With a drill or exam highlighted, a panel across the top shows the drill line
+    a teacher compares ("Drill CSTO-7F3A, 20 questions, 30 s per question") and,
+    without --profile, asks the student's name before the first question.
+    """
 
     # Styles: home.tcss, loaded by QuizApp (a default screen's CSS_PATH is not).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,10 +46,21 @@ class HomeScreen(Screen[None]):
     app: QuizApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
+        app = self.app
         yield Header()
+        with Vertical(id="class-panel"):
+            yield Static(id="drill-line")
+            if app.ask_name:
+                with Horizontal(id="name-row"):
+                    yield Static("Your name", id="name-label")
+                    yield Input(
+                        "" if app.options.mode in ("drill", "exam") else app.profile,
+                        placeholder="type your name, then Enter",
+                        id="name",
+                    )
         with Horizontal(id="columns"):
             with VerticalScroll(id="about"):
-                for bank in self.app.banks:
+                for bank in app.banks:
                     yield Static(Content(bank.title), classes="bank-title")
                     if bank.source is not None:
                         yield Static(
@@ -52,15 +70,14 @@ class HomeScreen(Screen[None]):
                 yield Static(id="counts")
                 yield Static("Mastery by topic", classes="heading")
                 yield Static(id="mastery")
-                yield Static(Content.assemble("Profile: ", Content(self.app.profile)), id="profile")
+                yield Static(id="profile")
             with Vertical(id="start"):
                 yield Static("Start", classes="heading")
                 yield OptionList(id="modes")
-                yield Static(id="drill-line")
                 with Horizontal(id="count-row"):
                     yield Static("Questions", id="count-label")
                     yield Input(
-                        str(self.app.options.count or ""),
+                        str(app.options.count or ""),
                         placeholder="all",
                         type="integer",
                         id="count",
@@ -79,16 +96,23 @@ class HomeScreen(Screen[None]):
         modes = self.query_one("#modes", OptionList)
         start = self.app.options.mode
         modes.highlighted = MODES.index(start) if start in MODES else 0
-        modes.focus()
+        self._describe_class_mode()
+        if self._needs_name(start):
+            self.query_one("#name", Input).focus()
+        else:
+            modes.focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_overview()
 
     def refresh_overview(self) -> None:
-        """Redraw counts and mastery from the store (after a session, say)."""
-        view = overview(self.app.store, self.app.banks)
+        """Redraw counts, mastery and the profile from the store (after a session, say)."""
+        view = self.app.store.stats(self.app.banks)
         self.query_one("#counts", Static).update(self._counts(view))
         self.query_one("#mastery", Static).update(self._mastery(view))
+        self.query_one("#profile", Static).update(
+            Content.assemble("Profile: ", Content(self.app.profile))
+        )
         modes = self.query_one("#modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()
@@ -103,7 +127,7 @@ class HomeScreen(Screen[None]):
         modes.highlighted = highlighted if highlighted is not None else 0
 
     @staticmethod
-    def _counts(view: Overview) -> str:
+    def _counts(view: Stats) -> str:
         rows = (
             ("Questions", view.questions),
             ("Seen", view.seen),
@@ -114,12 +138,16 @@ class HomeScreen(Screen[None]):
         return "\n".join(f"{name:<11}{value:>5}" for name, value in rows)
 
     @staticmethod
-    def _mastery(view: Overview) -> Content:
+    def _mastery(view: Stats) -> Content:
         if not view.topics:
             return Content("(no topics)")
         width = min(22, max(len(t.topic) for t in view.topics))
         lines = [
-            Content.assemble(Content(t.topic[:width].ljust(width)), " ", mastery_bar(t.mastery))
+            Content.assemble(
+                Content(t.topic[:width].ljust(width)),
+                " ",
+                mastery_bar(t.mastered / t.questions if t.questions else 0.0),
+            )
             for t in view.topics
         ]
         return Content("\n").join(lines)
@@ -128,28 +156,53 @@ class HomeScreen(Screen[None]):
         text = self.query_one("#count", Input).value.strip()
         return int(text) if text.isdigit() and int(text) > 0 else None
 
+    def _highlighted_mode(self) -> str:
+        option = self.query_one("#modes", OptionList).highlighted_option
+        return (option.id if option is not None else None) or "practice"
+
+    def _needs_name(self, mode: str) -> bool:
+        return self.app.ask_name and mode in ("drill", "exam")
+
+    def _start(self, mode: str) -> None:
+        """Start `mode`; a drill or exam first takes the student's name when it is asked."""
+        if self._needs_name(mode):
+            name_input = self.query_one("#name", Input)
+            name = " ".join(name_input.value.split())
+            if not name:
+                name_input.focus()
+                self.notify("Type your name first: it goes on your results.", severity="warning")
+                return
+            self.app.use_profile(name)
+        self.app.start_session(self._chosen_options(mode))
+
     @on(OptionList.OptionSelected, "#modes")
-    def _start(self, event: OptionList.OptionSelected) -> None:
-        self.app.start_session(self._chosen_options(event.option.id or "practice"))
+    def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
+        self._start(event.option.id or "practice")
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self) -> None:
+        self._start(self._highlighted_mode())
 
     @on(OptionList.OptionHighlighted, "#modes")
     @on(Input.Changed, "#count")
     @on(SelectionList.SelectedChanged, "#topics")
-    def _describe_drill(self) -> None:
-        """In a drill, the code every student compares: "CSTO-7F3A, 20 questions"."""
-        line = self.query_one("#drill-line", Static)
-        highlighted = self.query_one("#modes", OptionList).highlighted_option
-        line.display = highlighted is not None and highlighted.id == "drill"
-        if line.display:
-            from quiz.core import drill
+    def _describe_class_mode(self) -> None:
+        """In a drill or exam, the line every student compares: "Drill CSTO-7F3A, 20 questions"."""
+        mode = self._highlighted_mode()
+        panel = self.query_one("#class-panel")
+        panel.display = mode in ("drill", "exam")
+        if not panel.display:
+            return
+        from quiz.core import drill
 
-            options = self._chosen_options("drill")
-            text = drill.describe(self.app.banks, options)
-            if options.seed is None:
-                text += " (no --seed: a code only this run shares)"
-            line.update(Content(text))
+        options = self._chosen_options(mode)
+        text = f"{MODE_NAMES[mode]} {drill.describe(self.app.banks, options)}"
+        if options.seed is None:
+            text += " (no --seed: a code only this run has)"
+        self.query_one("#drill-line", Static).update(Content(text))
+        panel.border_title = "Check this line matches your teacher's"
 
-    def _chosen_options(self, mode: str):  # -> SessionOptions
+    def _chosen_options(self, mode: str) -> SessionOptions:
         topics = tuple(self.query_one("#topics", SelectionList).selected)
         return self.app.run_options(mode=mode, count=self._count(), topics=topics)
 

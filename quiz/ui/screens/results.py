@@ -1,7 +1,12 @@
-"""The end of a session: score, per-topic table, and what was missed with its passage."""
+"""The end of a session: score, per-topic table, and what was missed with its passage.
+
+An exam reviews every question here, since it gave no feedback along the way; a
+drill or exam also says where its results file went.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -12,7 +17,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quiz.ui.text import MODE_NAMES, format_given, format_points, verdict_label
+from quiz.core.model import QuestionType
+from quiz.ui.text import MODE_NAMES, format_given, format_points, verdict_class, verdict_label
 
 if TYPE_CHECKING:
     from quiz.core.session import Outcome, SessionResult
@@ -24,39 +30,80 @@ class ResultsScreen(Screen[None]):
 
     CSS_PATH = "results.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "review", "Review these now", id="review"),
+        Binding("r", "review", "Review missed now", id="review"),
         Binding("s", "app.stats", "Stats", id="stats"),
         Binding("escape,h", "home", "Home", id="home"),
     ]
 
     app: QuizApp  # type: ignore[assignment]
 
-    def __init__(self, result: SessionResult, *, mode: str) -> None:
+    def __init__(
+        self,
+        result: SessionResult,
+        *,
+        saved: Path | None = None,
+        save_error: str | None = None,
+    ) -> None:
         super().__init__()
         self.result = result
-        self.mode = mode
+        self.saved = saved
+        self.save_error = save_error
 
     def compose(self) -> ComposeResult:
         result = self.result
+        exam = result.mode == "exam"
         yield Header()
         with VerticalScroll(id="body"):
-            yield Static(
-                f"{MODE_NAMES.get(self.mode, self.mode)} finished: "
-                f"{format_points(result.points)} of {result.possible} points "
-                f"({result.percent:.0f}%)",
-                id="score",
-            )
+            yield Static(self._score_text(), id="score")
+            if self.saved is not None:
+                yield Static(
+                    Content.assemble(("Results saved to ", "bold"), Content(str(self.saved))),
+                    id="saved",
+                )
+            elif self.save_error is not None:
+                yield Static(
+                    Content.assemble(("Results NOT saved: ", "bold"), Content(self.save_error)),
+                    id="saved",
+                    classes="-error",
+                )
             yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
             missed = list(result.missed)
-            if missed:
+            if exam:
+                yield Static(
+                    f"Every question ({len(result.outcomes)}) · scroll with ↑/↓, pgup/pgdn",
+                    id="review-title",
+                )
+                for outcome in result.outcomes:
+                    yield Static(
+                        self._review(outcome),
+                        classes=f"outcome {verdict_class(outcome.verdict)}",
+                    )
+            elif missed:
                 yield Static(
                     f"Missed ({len(missed)}) · press r to review them now", id="missed-title"
                 )
                 for outcome in missed:
-                    yield Static(self._missed(outcome), classes="missed")
+                    yield Static(
+                        self._review(outcome),
+                        classes=f"outcome {verdict_class(outcome.verdict)}",
+                    )
             else:
                 yield Static("Nothing missed. Well done.", id="missed-title")
         yield Footer()
+
+    def _score_text(self) -> str:
+        result = self.result
+        mode = MODE_NAMES.get(result.mode, result.mode)
+        score = (
+            f"{format_points(result.points)} of {result.total} points "
+            f"({100 * result.points / result.total if result.total else 0:.0f}%)"
+        )
+        if result.possible < result.total:
+            return f"{mode} stopped after {result.possible} of {result.total} questions: {score}"
+        text = f"{mode} finished: {score}"
+        if result.bonus:
+            text += f" + {format_points(result.bonus)} speed bonus"
+        return text
 
     def on_mount(self) -> None:
         table = self.query_one("#topics", DataTable)
@@ -71,21 +118,31 @@ class ResultsScreen(Screen[None]):
         self.query_one("#body").focus()
 
     @staticmethod
-    def _missed(outcome: Outcome) -> Content:
+    def _review(outcome: Outcome) -> Content:
+        """One question: verdict, prompt, the answer given, expected, why, explanation, passage."""
         question = outcome.asked.question
         parts: list[Content | str | tuple[str, str]] = [
-            (verdict_label(outcome.verdict), "bold"),
+            (f"{outcome.asked.number}. {verdict_label(outcome.verdict)}", "bold"),
             "  ",
-            Content(question.prompt),
+            Content(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(format_given(outcome.given).replace("\n", "; ")),
-            "\n",
-            ("Expected: ", "bold"),
-            Content(outcome.expected),
+            Content(
+                format_given(outcome.given, ordered=question.type is QuestionType.ORDERING).replace(
+                    "\n", "; "
+                )
+            ),
         ]
-        if question.source:
-            parts += ["\n", ("Source: ", "bold"), (f"“{question.source}”", "italic")]
+        if outcome.verdict != "correct":
+            parts += ["\n", ("Expected: ", "bold"), Content(outcome.expected)]
+        if outcome.reason and outcome.verdict not in ("correct", "skipped", "timeout"):
+            parts += ["\n", ("Why: ", "bold"), Content(outcome.reason)]
+        if question.explanation.strip():
+            explanation = " ".join(question.explanation.split())
+            parts += ["\n", ("Explanation: ", "bold"), Content(explanation)]
+        if question.source.strip():
+            source = " ".join(question.source.split())
+            parts += ["\n", ("Source: ", "bold"), Content.styled(f"“{source}”", "italic")]
         return Content.assemble(*parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

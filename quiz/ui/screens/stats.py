@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -9,17 +10,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Footer, Header, Static
 
-from quiz.ui.overview import StatsView, stats_view
 from quiz.ui.screens.home import mastery_bar
+from quiz.ui.text import percent_chart
 
 if TYPE_CHECKING:
+    from quiz.core.stats import Stats
     from quiz.ui.app import QuizApp
+
+CHART_SESSIONS = 24  # the latest sessions drawn: three cells each fit 80 columns
 
 
 class StatsScreen(Screen[None]):
-    """The learner's standing across sessions; escape goes back."""
+    """The learner's standing across sessions, from the store; escape goes back."""
 
     CSS_PATH = "stats.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,13 +33,14 @@ class StatsScreen(Screen[None]):
     app: QuizApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
-        view = stats_view(self.app.store, self.app.banks)
+        view = self.app.store.stats(self.app.banks)
+        accuracy = [point.percent for point in view.sessions]
         yield Header()
         with VerticalScroll(id="body"):
             yield Static("Accuracy per session", classes="heading")
-            if view.accuracy:
-                yield Sparkline(list(view.accuracy), id="accuracy")
-                yield Static(self._accuracy_caption(view), id="accuracy-caption")
+            if accuracy:
+                yield Static(percent_chart(accuracy[-CHART_SESSIONS:]), id="accuracy")
+                yield Static(self._accuracy_caption(accuracy), id="accuracy-caption")
             else:
                 yield Static("No finished sessions yet.", id="accuracy-caption")
             yield Static("Mastery by topic", classes="heading")
@@ -43,36 +48,50 @@ class StatsScreen(Screen[None]):
             yield Static("Struggling with", classes="heading")
             yield Static(self._struggles(view), id="struggles")
             yield Static("Next review", classes="heading")
-            yield Static(Content(view.next_due or "Nothing scheduled yet."), id="next-due")
+            yield Static(self._next_due(view), id="next-due")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
 
     @staticmethod
-    def _accuracy_caption(view: StatsView) -> str:
-        first, last = view.accuracy[0], view.accuracy[-1]
-        sessions = len(view.accuracy)
+    def _accuracy_caption(accuracy: list[float]) -> str:
+        first, last = accuracy[0], accuracy[-1]
+        sessions = len(accuracy)
+        shown = "" if sessions <= CHART_SESSIONS else f" (latest {CHART_SESSIONS} drawn)"
         return (
-            f"{sessions} session{'s' if sessions != 1 else ''}: "
-            f"first {first:.0f}%, latest {last:.0f}%, best {max(view.accuracy):.0f}%"
+            f"{sessions} session{'s' if sessions != 1 else ''}{shown}, oldest left: "
+            f"first {first:.0f}%, latest {last:.0f}%, best {max(accuracy):.0f}%"
         )
 
     @staticmethod
-    def _mastery(view: StatsView) -> Content:
+    def _mastery(view: Stats) -> Content:
         if not view.topics:
             return Content("(no topics)")
         width = min(30, max(len(t.topic) for t in view.topics))
         return Content("\n").join(
-            Content.assemble(Content(t.topic[:width].ljust(width)), " ", mastery_bar(t.mastery))
+            Content.assemble(
+                Content(t.topic[:width].ljust(width)),
+                " ",
+                mastery_bar(t.mastered / t.questions if t.questions else 0.0),
+                f"  {t.mastered}/{t.questions} mastered",
+            )
             for t in view.topics
         )
 
     @staticmethod
-    def _struggles(view: StatsView) -> Content:
-        if not view.struggles:
-            return Content("Nothing missed yet.")
+    def _struggles(view: Stats) -> Content:
+        if not view.struggling:
+            return Content("Nothing missed often yet.")
         return Content("\n").join(
-            Content.assemble((f"{misses}× missed  ", "bold"), Content(prompt))
-            for prompt, misses in view.struggles
+            Content.assemble((f"{flag.misses}× missed  ", "bold"), Content(flag.prompt))
+            for flag in view.struggling[:5]
         )
+
+    @staticmethod
+    def _next_due(view: Stats) -> Content:
+        if view.next_due is None:
+            return Content("Nothing scheduled yet.")
+        if view.next_due <= datetime.now(UTC):
+            return Content(f"Due now: {view.due} question{'s' if view.due != 1 else ''}.")
+        return Content(view.next_due.astimezone().strftime("%a %d %b %Y, %H:%M"))
