@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
     """Load banks and open the store (errors print in the shell), then run the app."""
     from quiz.cli import context
-    from quiz.cli.drill_support import results_folder
     from quiz.core import paths
 
     banks = context.load_banks(args)
@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
         store,
         options,
         profile,
-        results_dir=results_folder(args),
+        # As drill_support.results_folder, without importing the results writer at start-up.
+        results_dir=Path(args.results or ".").expanduser(),
         ask_name=not args.profile,
     )
     try:
