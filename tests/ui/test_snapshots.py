@@ -18,6 +18,12 @@ def test_home(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(build_app(tmp_path), terminal_size=SIZE)
 
 
+def test_drill_home(snap_compare, tmp_path: Path) -> None:
+    """A drill from the command line: the drill line to compare and the name to type."""
+    app = build_app(tmp_path, mode="drill", count=5, time_per_question=30, ask_name=True)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
 def test_question(snap_compare, tmp_path: Path) -> None:
     app = build_app(tmp_path, clock=FakeClock(), time_per_question=45)
     assert snap_compare(app, press=["enter"], terminal_size=SIZE)
