@@ -352,6 +352,18 @@ def test_source_quote_must_be_in_the_document(tmp_path: Path) -> None:
     ]
 
 
+def test_a_quote_may_leave_text_out_with_an_ellipsis(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("The alliance was formed in 2002.\nIt is based in Moscow.\n")
+    text = "id: d\ntitle: T\nsource:\n  title: Doc\n  file: doc.txt\nquestions:\n" + MC
+    ok = load_bank(write(tmp_path, text + "    source: formed in 2002. … based in Moscow.\n"))
+    assert ok.questions[0].source == "formed in 2002. … based in Moscow."
+    found = problems(tmp_path, text + "    source: formed in 2002. … based in Minsk.\n")
+    assert found == [
+        "12:13: part of the quote not found in 'doc.txt'; copy it verbatim. "
+        'Closest passage: "based in Moscow." [q1]'
+    ]
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no such file or folder"):
         load_banks([tmp_path / "missing.yaml"])

@@ -46,3 +46,12 @@ def test_closest_passage_is_bounded() -> None:
 
 def test_closest_passage_of_empty_document() -> None:
     assert closest_passage("", "anything") == ""
+
+
+def test_an_ellipsis_joins_pieces_quoted_in_order() -> None:
+    doc = "It was formed in 2009. Its purpose is to fight. Major events\n\n• In 2009, a boycott."
+    assert find_quote(doc, "It was formed in 2009. … In 2009, a boycott.")
+    assert find_quote(doc, "It was formed in 2009. ... In 2009, a boycott.")
+    # pieces out of order, or a piece that is not there, are not a quote
+    assert not find_quote(doc, "In 2009, a boycott. … It was formed in 2009.")
+    assert not find_quote(doc, "It was formed in 2009. … In 2010, a boycott.")

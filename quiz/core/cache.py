@@ -21,7 +21,7 @@ from quiz import __version__
 from quiz.core import paths
 from quiz.core.model import Bank, Question, QuestionType, SourceDocument
 
-FORMAT = 1
+FORMAT = 2  # bump when validation rules change
 _TYPES = {t.value: t for t in QuestionType}
 # The order of a question's fields in a cache row.
 _FIELDS = (

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from quiz.core.model import Bank
 from quiz.core.quotes import normalise_for_quote as _normalise
+from quiz.core.quotes import quote_parts
 
 MIN_WORDS = 3
 CITED_SHARE = 0.5
@@ -137,8 +138,9 @@ def coverage_of(text: str, quotes: Iterable[str]) -> Coverage:
     """Coverage of the document `text` by the given source quotes."""
     doc = _normalise(text)
     quoted = bytearray(len(doc))
-    for quote in set(map(_normalise, quotes)):
-        for start, end in _spans(doc, quote):
+    pieces = {part for quote in quotes for part in quote_parts(quote)}
+    for piece in pieces:
+        for start, end in _spans(doc, piece):
             quoted[start:end] = b"\x01" * (end - start)
 
     total = cited = 0

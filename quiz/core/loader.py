@@ -16,7 +16,7 @@ from pathlib import Path
 from quiz.core import cache, yamlnodes
 from quiz.core.errors import BankError, Problem, UsageError
 from quiz.core.model import Bank, Question, QuestionType, SourceDocument
-from quiz.core.quotes import closest_passage, find_quote
+from quiz.core.quotes import closest_passage, missing_part, normalise_for_quote
 from quiz.core.yamlnodes import Map, Scalar, Seq, Value
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -521,11 +521,15 @@ class _BankReader:
             self.problem(value, f"'source' must be a quote (text), not {_kind(value)}")
             return ""
         quote = value.value.strip()
-        if source is not None and source.text is not None and not find_quote(source.text, quote):
-            passage = closest_passage(source.text, quote)
+        if source is None or source.text is None:
+            return quote
+        missing = missing_part(source.text, quote)
+        if missing is not None:
+            passage = closest_passage(source.text, missing)
+            what = "source quote" if missing == normalise_for_quote(quote) else "part of the quote"
             self.problem(
                 value,
-                f"source quote not found in '{source.file}'; copy it verbatim. "
+                f"{what} not found in '{source.file}'; copy it verbatim. "
                 f'Closest passage: "{passage}"',
             )
         return quote

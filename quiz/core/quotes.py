@@ -46,10 +46,34 @@ def _normalised_document(document: str) -> str:
     return normalise_for_quote(document)
 
 
+def quote_parts(quote: str) -> list[str]:
+    """The verbatim pieces of a quote: an ellipsis (`…` or `...`) marks omitted text."""
+    pieces = (p.strip() for p in normalise_for_quote(quote).split("..."))
+    return [p for p in pieces if p]
+
+
+def missing_part(document: str, quote: str) -> str | None:
+    """The first piece of `quote` not found in `document` (in order), or None when all are."""
+    haystack = _normalised_document(document)
+    parts = quote_parts(quote)
+    if not parts:
+        return normalise_for_quote(quote)
+    at = 0
+    for part in parts:
+        found = haystack.find(part, at)
+        if found == -1:
+            return part
+        at = found + len(part)
+    return None
+
+
 def find_quote(document: str, quote: str) -> bool:
-    """True if `quote` appears in `document`, up to whitespace and typography."""
-    needle = normalise_for_quote(quote)
-    return bool(needle) and needle in _normalised_document(document)
+    """True if `quote` appears in `document`, up to whitespace and typography.
+
+    A quote may leave out text between its pieces with an ellipsis; the pieces
+    must then appear in the document in the order quoted.
+    """
+    return missing_part(document, quote) is None
 
 
 def closest_passage(document: str, quote: str, *, limit: int = 200) -> str:
