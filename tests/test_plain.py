@@ -72,11 +72,12 @@ def feedback(out: str) -> str:
     return out.split("\nScore: ")[0]
 
 
-def verdicts(out: str) -> list[str]:
+def verdicts(out: str, indent: str = "") -> list[str]:
+    """Verdict words of lines that start with one (after `indent`)."""
     return [
-        next(w for w in VERDICT_WORDS if line.startswith(w))
+        next(w for w in VERDICT_WORDS if line.startswith(indent + w))
         for line in out.splitlines()
-        if line.startswith(VERDICT_WORDS)
+        if line.startswith(tuple(indent + w for w in VERDICT_WORDS))
     ]
 
 
@@ -178,7 +179,8 @@ def test_exam_gives_feedback_only_at_the_end(capsys, tmp_path) -> None:
     before, review = out.split("Score: ")
     assert verdicts(before) == []
     assert "Score: 6/7 (86%)" in "Score: " + review
-    assert verdicts(review) == ["Correct"] * 6 + ["Incorrect"]
+    assert verdicts(review) == []  # the review is indented under each question
+    assert verdicts(review, indent="   ") == ["Correct"] * 6 + ["Incorrect"]
     (saved,) = tmp_path.glob("*.json")
     doc = json.loads(saved.read_text("utf-8"))
     assert (doc["student"], doc["totals"]["points"], doc["totals"]["possible"]) == ("ana", 6, 7)

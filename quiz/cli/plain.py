@@ -203,9 +203,10 @@ class Plain:
         self.say(f"\n{title}:")
         for o in outcomes:
             self.say(f"{o.asked.number}. {o.question.prompt.strip()}")
-            self.say(self._verdict_line(o))
+            # Indented, so only the live feedback lines start with a verdict word.
+            self.say(f"   {self._verdict_line(o)}")
             for line in _details(o):
-                self.say(f"  {line}")
+                self.say(f"   {line}")
 
     def _nothing_to_ask(self) -> str:
         if self.session.options.mode != "review":
