@@ -46,7 +46,7 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
             ("Mastered", str(stats.mastered), "right the last two times or more (fsrs Review)"),
             ("Due now", str(stats.due), ""),
             ("Missed", str(stats.missed), "latest answer wrong, partly right or too late"),
-            ("Accuracy", accuracy, f"over {stats.answers} answers"),
+            ("Accuracy", accuracy, f"over {stats.answers} answer{_s(stats.answers)}"),
             ("Streak", f"{stats.streak} {days}", "days in a row with an answer"),
         ],
         indent="",
@@ -126,3 +126,8 @@ def _table(out: TextIO, rows: list[tuple[str, ...]], indent: str = "  ") -> None
 
 def _numeric(cell: str) -> bool:
     return bool(cell) and (cell[0].isdigit() or cell == "-")
+
+
+def _s(count: int) -> str:
+    """The plural ending for `count`."""
+    return "" if count == 1 else "s"
