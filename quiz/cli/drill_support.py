@@ -8,7 +8,6 @@ Everything they need from the core is plain: `quiz.core.drill` and `quiz.core.re
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,21 +39,6 @@ def with_student(args: argparse.Namespace, ask: Callable[[str], str | None]) -> 
         if name:
             return argparse.Namespace(**{**vars(args), "profile": name})
     return args
-
-
-def ask_stdin(prompt: str) -> str | None:
-    """One line from stdin after `prompt` (echoed when piped, as the plain transcript does)."""
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if not line:
-        sys.stdout.write("\n")
-        return None
-    line = line.rstrip("\r\n")
-    isatty = getattr(sys.stdin, "isatty", None)
-    if not (isatty and isatty()):
-        sys.stdout.write(f"{line}\n")
-    return line
 
 
 def drill_line(banks: Sequence[Bank], session: Any) -> str:

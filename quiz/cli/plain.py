@@ -64,7 +64,6 @@ class Plain:
         self.args = args
         self.store = store
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        self.echo = not _isatty(sys.stdin)  # show piped answers so the transcript reads well
         self.exam = session.options.mode == "exam"
 
     def run(self) -> int:
@@ -234,16 +233,7 @@ class Plain:
 
     def ask(self, prompt: str) -> str | None:
         """One line from stdin (without its newline), or None at end of input."""
-        sys.stdout.write(prompt)
-        sys.stdout.flush()
-        line = sys.stdin.readline()
-        if not line:
-            sys.stdout.write("\n")
-            return None
-        line = line.rstrip("\r\n")
-        if self.echo:
-            sys.stdout.write(f"{line}\n")
-        return line
+        return read_line(prompt)
 
     def say(self, text: str) -> None:
         sys.stdout.write(f"{text}\n")
@@ -316,9 +306,26 @@ def _drill_student(args: argparse.Namespace) -> argparse.Namespace:
     A per-question time limit here means: an answer line that arrives after the
     limit is recorded as a timeout. A line-based front end cannot interrupt typing.
     """
-    from quiz.cli.drill_support import ask_stdin, with_student
+    from quiz.cli.drill_support import with_student
 
-    return with_student(args, ask_stdin)
+    return with_student(args, read_line)
+
+
+def read_line(prompt: str) -> str | None:
+    """One line from stdin after `prompt`, or None at end of input.
+
+    Piped answers are echoed, so the transcript reads like a conversation.
+    """
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stdout.write("\n")
+        return None
+    line = line.rstrip("\r\n")
+    if not _isatty(sys.stdin):
+        sys.stdout.write(f"{line}\n")
+    return line
 
 
 def _isatty(stream: Any) -> bool:
