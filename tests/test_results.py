@@ -11,7 +11,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from quiz.core import results
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.results import ResultsError, make_document, read_results, write_results
 
@@ -148,11 +147,3 @@ def test_damaged_fields_are_reported(tmp_path: Path, change, message: str) -> No
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ResultsError, match=re.escape(message)):
         read_results(path)
-
-
-def test_report_output_replaces_atomically(tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
-    target.write_text("old", encoding="utf-8")
-    results.write_text_atomic(target, "new")
-    assert target.read_text(encoding="utf-8") == "new"
-    assert list(tmp_path.iterdir()) == [target]

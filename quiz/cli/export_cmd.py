@@ -8,18 +8,16 @@ a reader never sees half an export. The progress file is opened read-only.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli import context
 from quiz.core import paths
+from quiz.core.atomic import atomic_writer
 from quiz.core.errors import UsageError
 from quiz.core.store import ProgressStore
 
@@ -113,24 +111,7 @@ def _to_file(path: Path, write: Any) -> int:
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; --output needs a file name")
     try:
-        with _temporary_beside(path) as (out, tmp):
-            count = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-            out.close()
-            os.replace(tmp, path)
+        with atomic_writer(path) as out:
+            return write(out)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the export ({exc.strerror})") from exc
-    return count
-
-
-@contextlib.contextmanager
-def _temporary_beside(path: Path) -> Iterator[tuple[TextIO, Path]]:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
-    out = os.fdopen(fd, "w", encoding="utf-8", newline="")
-    try:
-        yield out, tmp
-    finally:
-        out.close()
-        tmp.unlink(missing_ok=True)

@@ -16,9 +16,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from quiz.core.atomic import atomic_writer
 from quiz.core.drill import describe_settings
+from quiz.core.errors import QuizError
 from quiz.core.report import ClassReport, Skipped, build_report, display_answer
-from quiz.core.results import ResultsError, read_results, write_text_atomic
+from quiz.core.results import ResultsError, read_results
 
 CSV_COLUMNS = (
     "fingerprint",
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"quiz report: left out {item.name} ({item.student}): {item.reason}\n")
     text = render(report, args.format)
     if args.output:
-        write_text_atomic(Path(args.output), text)
+        _write_output(Path(args.output).expanduser(), text)
     else:
         sys.stdout.write(text)
     return 0
@@ -247,3 +249,12 @@ def _seconds(value: float | None) -> str:
 
 def _wrong(answer: str | None, count: int) -> str:
     return "-" if answer is None else f"{_clip(answer)} ({count})"
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write the report atomically: a reader never sees half of it."""
+    try:
+        with atomic_writer(path) as out:
+            out.write(text)
+    except OSError as exc:
+        raise QuizError(f"{path}: cannot write the report: {exc.strerror or exc}") from exc

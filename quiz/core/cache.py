@@ -10,15 +10,13 @@ os.replace), so a crash never leaves half an entry behind.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from quiz import __version__
 from quiz.core import paths
+from quiz.core.atomic import atomic_writer
 from quiz.core.model import Bank, Question, QuestionType, SourceDocument
 
 FORMAT = 2  # bump when validation rules change
@@ -79,15 +77,9 @@ def store(bank: Bank, bank_bytes: bytes, source_bytes: bytes | None) -> None:
     target = entry_path(bank_bytes)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(checksum + b"\n" + payload)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # A cache can be rebuilt, so it skips the fsync; the rename still keeps it whole.
+        with atomic_writer(target, binary=True, durable=False) as f:
+            f.write(checksum + b"\n" + payload)
     except OSError:
         pass
 

@@ -21,7 +21,6 @@ import dataclasses
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from quiz.core.atomic import durable_temp, fsync_folder
 from quiz.core.drill import drill_settings, fingerprint
 from quiz.core.errors import QuizError
 from quiz.core.model import Bank
@@ -176,7 +176,7 @@ def write_results(doc: Mapping[str, Any], folder: Path) -> Path:
     data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = _write_temp(folder, data)
+        tmp = durable_temp(folder, data)
         try:
             return _place_without_clobbering(tmp, folder / file_name(doc))
         finally:
@@ -185,19 +185,6 @@ def write_results(doc: Mapping[str, Any], folder: Path) -> Path:
         raise ResultsError(
             f"{folder}: cannot write the results file: {exc.strerror or exc}"
         ) from exc
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically, replacing what was there (reports, not results)."""
-    path = Path(path)
-    try:
-        tmp = _write_temp(path.parent, text.encode("utf-8"))
-        try:
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except OSError as exc:
-        raise QuizError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def read_results(path: Path) -> dict[str, Any]:
@@ -260,19 +247,6 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _write_temp(folder: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".quiz-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
 def _place_without_clobbering(tmp: Path, target: Path) -> Path:
     """Give the finished temporary file its name; a hard link fails rather than replace."""
     stem, suffix = target.stem, target.suffix
@@ -287,23 +261,9 @@ def _place_without_clobbering(tmp: Path, target: Path) -> Path:
             if candidate.exists():
                 continue
             os.replace(tmp, candidate)
-        _fsync_folder(candidate.parent)
+        fsync_folder(candidate.parent)
         return candidate
     raise ResultsError(f"{target}: too many results files with this name")
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the new name durable too (POSIX only; Windows cannot open folders)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _with_seed(options: Any, seed: str) -> Any:
