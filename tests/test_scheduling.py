@@ -90,3 +90,9 @@ def test_card_ids_are_stable_and_distinct_per_key() -> None:
     assert a == scheduling.card_id_for("ana", "bank", "q1")
     assert a != scheduling.card_id_for("bob", "bank", "q1")
     assert 0 < a < 2**53
+
+
+def test_the_review_state_constant_is_fsrs_own() -> None:
+    from fsrs import State
+
+    assert int(State.Review) == scheduling.REVIEW_STATE

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rapidfuzz.distance import Levenshtein
-
 from quiz.core.model import Question, QuestionType, format_number
 from quiz.core.textnorm import digit_runs, looks_numeric, normalize
 
@@ -91,8 +89,16 @@ def typo_distance(given: str, target: str) -> int | None:
     budget = typo_budget(target)
     if budget == 0:
         return None
-    distance = Levenshtein.distance(given, target, score_cutoff=budget)
+    distance = _distance(given, target, budget)
     return distance if distance <= budget else None
+
+
+def _distance(a: str, b: str, cutoff: int) -> int:
+    """Levenshtein distance, or cutoff + 1 when it is more than `cutoff`."""
+    # Imported here: starting the app need not load rapidfuzz before the first answer.
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=cutoff)
 
 
 def _typo_note(given: str, target: str, distance: int) -> str:
@@ -104,7 +110,7 @@ def _miss_reason(given: str, target: str) -> str:
     """Why a text answer was not accepted, naming the rule when it was a near miss."""
     g, t = normalize(given), normalize(target)
     shown = f"'{given.strip()}' is not '{target}'"
-    if Levenshtein.distance(g, t, score_cutoff=2) <= 2:
+    if _distance(g, t, 2) <= 2:
         if looks_numeric(g) or looks_numeric(t) or digit_runs(g) != digit_runs(t):
             return f"{shown}: numbers must be exact"
         if typo_budget(t) == 0:

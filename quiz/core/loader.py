@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from difflib import get_close_matches
 from pathlib import Path
 
-from quiz.core import cache, yamlnodes
+from quiz.core import cache
 from quiz.core.errors import BankError, Problem, UsageError
 from quiz.core.model import Bank, Question, QuestionType, SourceDocument
 from quiz.core.quotes import closest_passage, missing_part, normalise_for_quote
-from quiz.core.yamlnodes import Map, Scalar, Seq, Value
+from quiz.core.yamltree import Map, Scalar, Seq, Value, decode
 
 BANK_SUFFIXES = (".yaml", ".yml")
 TOP_FIELDS = ("id", "title", "description", "source", "questions")
@@ -176,10 +176,12 @@ class _BankReader:
         self.problems.append(Problem(self.path, line, col, message, self.qid))
 
     def read(self, data: bytes) -> tuple[Bank | None, bytes | None, list[Problem]]:
-        text, bad_bytes = yamlnodes.decode(data, self.path)
+        text, bad_bytes = decode(data, self.path)
         if text is None:
             assert bad_bytes is not None
             return None, None, [bad_bytes]
+        from quiz.core import yamlnodes  # PyYAML only when the cache cannot answer
+
         root, self.problems = yamlnodes.parse(text, self.path)
         if root is None:
             if not self.problems:
@@ -235,7 +237,7 @@ class _BankReader:
         except OSError as exc:
             self.problem(at, f"cannot read source file '{file}': {exc.strerror or exc}")
             return None, None
-        text, bad_bytes = yamlnodes.decode(raw, doc_path)
+        text, bad_bytes = decode(raw, doc_path)
         if text is None:
             assert bad_bytes is not None
             self.problems.append(bad_bytes)

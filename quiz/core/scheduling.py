@@ -14,16 +14,18 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-from fsrs import Card, Rating, Scheduler, State
+if TYPE_CHECKING:  # fsrs is imported on the first review, not when quiz starts
+    from fsrs import Rating, Scheduler
 
-RATINGS: dict[str, Rating] = {
-    "correct": Rating.Good,
-    "partial": Rating.Hard,
-    "incorrect": Rating.Again,
-    "timeout": Rating.Again,
+RATING_NAMES: dict[str, str] = {
+    "correct": "Good",
+    "partial": "Hard",
+    "incorrect": "Again",
+    "timeout": "Again",
 }
-REVIEW_STATE = int(State.Review)
+REVIEW_STATE = 2  # fsrs.State.Review (a test holds it to fsrs's value)
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,12 @@ def rating_for(verdict: str) -> Rating | None:
     if verdict == "skipped":
         return None
     try:
-        return RATINGS[verdict]
+        name = RATING_NAMES[verdict]
     except KeyError:
         raise ValueError(f"unknown verdict {verdict!r}") from None
+    from fsrs import Rating
+
+    return Rating[name]
 
 
 def card_id_for(*key: str) -> int:
@@ -68,6 +73,8 @@ def review(
     rating = rating_for(verdict)
     if rating is None:
         return None
+    from fsrs import Card
+
     when = _utc(when)
     card = Card.from_json(card_json) if card_json else Card(card_id=card_id, due=when)
     updated, _log = _scheduler(fuzz).review_card(card, rating, when)
@@ -81,6 +88,8 @@ def review(
 
 @cache
 def _scheduler(fuzz: bool) -> Scheduler:
+    from fsrs import Scheduler
+
     return Scheduler(enable_fuzzing=fuzz)
 
 

@@ -25,61 +25,13 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from quiz.core.errors import Problem
+from quiz.core.yamltree import Map, Scalar, Seq, Value
 
-BOM = b"\xef\xbb\xbf"
 _IMPLICIT = "?"  # the tag our resolver gives every untagged node
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(
     {_IMPLICIT, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 )
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-class Scalar:
-    """A scalar exactly as written, with its 1-based position."""
-
-    __slots__ = ("col", "line", "plain", "value")
-
-    def __init__(self, value: str, line: int, col: int, plain: bool) -> None:
-        self.value = value
-        self.line = line
-        self.col = col
-        self.plain = plain  # unquoted, so `true` or `42` may mean a boolean or a number
-
-    @property
-    def is_null(self) -> bool:
-        """True for an empty plain value, `~` or `null`."""
-        return self.plain and self.value in NULLS
-
-    def __repr__(self) -> str:
-        return f"Scalar({self.value!r}, {self.line}:{self.col})"
-
-
-class Seq:
-    """A sequence of positioned items."""
-
-    __slots__ = ("col", "items", "line")
-
-    def __init__(self, items: list[Value], line: int, col: int) -> None:
-        self.items = items
-        self.line = line
-        self.col = col
-
-
-class Map:
-    """A mapping with text keys; `keys` holds each key's own position."""
-
-    __slots__ = ("col", "keys", "line", "values")
-
-    def __init__(self, line: int, col: int) -> None:
-        self.values: dict[str, Value] = {}
-        self.keys: dict[str, Scalar] = {}
-        self.line = line
-        self.col = col
-
-
-Value = Scalar | Seq | Map
-
 
 try:
     from yaml._yaml import CParser as _CParser
@@ -112,20 +64,6 @@ class _PyComposer(Reader, Scanner, Parser, Composer, BaseResolver):
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         return _IMPLICIT
-
-
-def decode(data: bytes, path: Path | str) -> tuple[str | None, Problem | None]:
-    """UTF-8 bytes -> text without a BOM; a problem located at the first bad byte otherwise."""
-    if data.startswith(BOM):
-        data = data[len(BOM) :]
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = data[exc.start : exc.start + 1].hex().upper()
-        message = f"byte 0x{bad} is not UTF-8; save the file with UTF-8 encoding"
-        return None, Problem(path, line, col, message)
 
 
 def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
