@@ -177,11 +177,15 @@ def test_profiles_in_one_file_keep_separate_progress(db: Path) -> None:
     assert everyone == {"ana", "bob"}
 
 
-def test_a_new_profile_is_created_on_first_use(db: Path) -> None:
-    open_store(db, "ana").close()
+def test_a_new_profile_is_created_on_its_first_session(db: Path) -> None:
+    with open_store(db, "ana") as store:
+        session(store, "s1", [("q1", "correct")])
     with open_store(db, "chloé") as store:
-        assert store.profiles() == ["ana", "chloé"]
+        assert store.profiles() == ["ana"]  # opening alone adds nobody
         assert store.history(["b"]) == {}
+        session(store, "s2", [("q1", "incorrect")])
+        assert store.profiles() == ["ana", "chloé"]
+        assert store.history(["b"])[("b", "q1")].missed
 
 
 # --- read-only opening (stats, export) ---------------------------------------------------

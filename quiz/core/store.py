@@ -86,7 +86,11 @@ class ProgressStore:
                     conn.execute("PRAGMA journal_mode = WAL")
                     conn.execute("PRAGMA synchronous = FULL")
                     store_schema.migrate(conn, path, version, __version__)
-                    profile_id = _ensure_profile(conn, profile)
+                    # Added on its first session, so opening the file (say, before a
+                    # student types their name) leaves no empty profile behind.
+                    profile_id = _find_profile(conn, profile)
+                    if profile_id == NO_PROFILE:
+                        _probe_write(conn, profile)
         except BaseException:
             conn.close()
             raise
@@ -105,7 +109,10 @@ class ProgressStore:
     # --- the Recorder protocol ------------------------------------------------------
 
     def start(self, info: SessionInfo) -> None:
-        """Record a session's start."""
+        """Record a session's start (adding the profile on its first session)."""
+        if self._profile_id == NO_PROFILE and not self.read_only:
+            with _errors(self.path):
+                self._profile_id = _ensure_profile(self._conn, self.profile)
         with self._write():
             self._session_id(info.uid, info)
 
@@ -500,6 +507,18 @@ def _older_message(path: Path, version: int) -> str:
 def _find_profile(conn: sqlite3.Connection, name: str) -> int:
     row = conn.execute("SELECT id FROM profiles WHERE name = ?", (name,)).fetchone()
     return row[0] if row else NO_PROFILE
+
+
+def _probe_write(conn: sqlite3.Connection, name: str) -> None:
+    """Fail now rather than at the first answer if SQLite cannot write the file."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)",
+            (name, _ts(datetime.now(UTC))),
+        )
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def _ensure_profile(conn: sqlite3.Connection, name: str) -> int:
