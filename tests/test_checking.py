@@ -194,9 +194,15 @@ def test_numeric_off_by_one() -> None:
 
 
 def test_numeric_not_a_number_is_a_verdict_not_an_error() -> None:
-    v = check(MEMBERS, "six")
+    v = check(MEMBERS, "several")
     assert v.verdict == "incorrect"
-    assert v.reason == "'six' is not a number: type digits"
+    assert v.reason == "'several' is not a number: type digits"
+
+
+@pytest.mark.parametrize("typed", ["six", "Six", "six states", " six "])
+def test_a_count_may_be_typed_as_a_word(typed: str) -> None:
+    assert check(MEMBERS, typed).verdict == "correct"
+    assert check(MEMBERS, "seven").verdict == "incorrect"
 
 
 def test_numeric_with_its_unit() -> None:
@@ -218,13 +224,22 @@ def test_numeric_blank() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [("2,5", 2.5), ("-3", -3.0), ("1,000,000", 1e6), (".5", 0.5), ("−4", -4.0)],
+    [
+        ("2,5", 2.5),
+        ("-3", -3.0),
+        ("1,000,000", 1e6),
+        (".5", 0.5),
+        ("−4", -4.0),
+        ("ten", 10.0),
+        ("twenty-one", 21.0),
+        ("Ninety nine", 99.0),
+    ],
 )
 def test_parse_number(typed: str, value: float) -> None:
     assert parse_number(typed) == value
 
 
-@pytest.mark.parametrize("typed", ["nan", "inf", "1e5", "2,00,0", "two", "", True])
+@pytest.mark.parametrize("typed", ["nan", "inf", "1e5", "2,00,0", "tw0", "tenn", "", True])
 def test_parse_number_rejects(typed: object) -> None:
     assert parse_number(typed) is None
 

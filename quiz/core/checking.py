@@ -220,8 +220,41 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
 
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# Counts written as words ("ten", "twenty-one"); years stay digits.
+NUMBER_WORDS: dict[str, int] = {word: n for n, word in enumerate(_UNITS)} | {
+    f"{ten} {unit}".strip(): 20 + 10 * t + u
+    for t, ten in enumerate(_TENS)
+    for u, unit in enumerate(["", *_UNITS[1:10]])
+}
+
+
 def parse_number(text: Any, unit: str | None = None) -> float | None:
-    """A number as a learner types it: "2002", " 2,002 ", "2002.0", "2 002", "2,5"; else None.
+    """A number as a learner types it, or None.
+
+    "2002", " 2,002 ", "2002.0", "2 002", "2,5", and counts as words ("ten").
 
     A trailing unit (the question's) is allowed: "6 states" when the unit is "states".
     """
@@ -238,7 +271,8 @@ def parse_number(text: Any, unit: str | None = None) -> float | None:
     elif _DECIMAL_COMMA.fullmatch(s):
         s = s.replace(",", ".")
     if not _PLAIN_NUMBER.fullmatch(s):
-        return None
+        word = NUMBER_WORDS.get(" ".join(s.casefold().replace("-", " ").split()))
+        return float(word) if word is not None else None
     return float(s)
 
 
