@@ -30,9 +30,9 @@ async def test_home_shows_the_bank_and_its_modes(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Cape Wren lighthouse" in screen_text(app, ".bank-title")
-        counts = screen_text(app, "#counts")
-        assert "Questions" in counts and "7" in counts
+        overview = screen_text(app, "#overview")
+        assert "Cape Wren lighthouse" in overview
+        assert "Questions      7" in overview
         modes = app.screen.query_one("#modes")
         prompts = [str(modes.get_option_at_index(i).prompt) for i in range(modes.option_count)]
         assert prompts == ["Practice", "Review missed (0)", "Exam", "Drill"]
@@ -143,7 +143,7 @@ async def test_leaving_midway_asks_and_keeps_answers(tmp_path: Path) -> None:
         recorded = history(app)
         assert recorded[first].last_verdict == "correct"
         assert sum(h.attempts for h in recorded.values()) == 1
-        assert "Seen           1" in screen_text(app, "#counts")
+        assert "Seen           1" in screen_text(app, "#overview")
 
 
 async def test_review_after_misses_asks_exactly_the_missed(tmp_path: Path) -> None:
@@ -193,7 +193,9 @@ async def test_markup_in_bank_text_is_shown_literally(tmp_path: Path) -> None:
     app = build_app(tmp_path, MARKUP)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert screen_text(app, ".bank-title") == "Markup [bold]is data[/]"
+        overview = screen_text(app, "#overview").splitlines()
+        assert overview[0] == "Markup [bold]is data[/]"
+        assert overview[1] == "Source: Notes on [link=https://example.com]markup[/link]"
         await pilot.press("enter")
         await pilot.pause()
         question = app.session.current.question

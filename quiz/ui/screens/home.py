@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from quiz.ui.text import MODE_NAMES
 
 if TYPE_CHECKING:
-    from quiz.core.session import SessionOptions
+    from quiz.core.options import SessionOptions
     from quiz.core.stats import Stats
     from quiz.ui.app import QuizApp
 
@@ -59,39 +59,16 @@ class HomeScreen(Screen[None]):
                         id="name",
                     )
         with Horizontal(id="columns"):
+            # One Static for the whole overview (bank, counts, mastery, profile): a widget
+            # per line made the first screen several times slower to mount and paint.
             with VerticalScroll(id="about"):
-                for bank in app.banks:
-                    yield Static(Content(bank.title), classes="bank-title")
-                    if bank.source is not None:
-                        yield Static(
-                            Content.assemble("Source: ", Content(bank.source.title)),
-                            classes="bank-source",
-                        )
-                yield Static(id="counts")
-                yield Static("Mastery by topic", classes="heading")
-                yield Static(id="mastery")
-                yield Static(id="profile")
+                yield Static(id="overview")
             with Vertical(id="start"):
                 yield Static("Start", classes="heading")
                 yield OptionList(id="modes")
-                with Horizontal(id="count-row"):
-                    yield Static("Questions", id="count-label")
-                    yield Input(
-                        str(app.options.count or ""),
-                        placeholder="all",
-                        type="integer",
-                        id="count",
-                    )
-                yield Static("Topics (space ticks; none = all)", classes="heading")
-                yield SelectionList[str](id="topics")
         yield Footer()
 
     def on_mount(self) -> None:
-        topics = self.query_one("#topics", SelectionList)
-        chosen = set(self.app.options.topics or ())
-        for bank in self.app.banks:
-            for topic in bank.topics:
-                topics.add_option((Content(topic), topic, topic in chosen))
         self.refresh_overview()
         modes = self.query_one("#modes", OptionList)
         start = self.app.options.mode
@@ -101,6 +78,29 @@ class HomeScreen(Screen[None]):
             self.query_one("#name", Input).focus()
         else:
             modes.focus()
+        # The count and topic options come just after the first paint: their widgets (and
+        # their styles) are a large part of the cost of showing the screen at all.
+        self.call_after_refresh(self._mount_options)
+
+    def _mount_options(self) -> None:
+        """Mount the number of questions and the topics under the modes."""
+        options = self.app.options
+        chosen = set(options.topics)
+        topics = SelectionList[str](id="topics")
+        for bank in self.app.banks:
+            for topic in bank.topics:
+                topics.add_option((Content(topic), topic, topic in chosen))
+        self.query_one("#start").mount_all(
+            [
+                Horizontal(
+                    Static("Questions", id="count-label"),
+                    Input(str(options.count or ""), placeholder="all", type="integer", id="count"),
+                    id="count-row",
+                ),
+                Static("Topics (space ticks; none = all)", classes="heading"),
+                topics,
+            ]
+        )
 
     def on_screen_resume(self) -> None:
         self.refresh_overview()
@@ -108,11 +108,7 @@ class HomeScreen(Screen[None]):
     def refresh_overview(self) -> None:
         """Redraw counts, mastery and the profile from the store (after a session, say)."""
         view = self.app.store.stats(self.app.banks)
-        self.query_one("#counts", Static).update(self._counts(view))
-        self.query_one("#mastery", Static).update(self._mastery(view))
-        self.query_one("#profile", Static).update(
-            Content.assemble("Profile: ", Content(self.app.profile))
-        )
+        self.query_one("#overview", Static).update(self._overview(view))
         modes = self.query_one("#modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()
@@ -126,8 +122,13 @@ class HomeScreen(Screen[None]):
         )
         modes.highlighted = highlighted if highlighted is not None else 0
 
-    @staticmethod
-    def _counts(view: Stats) -> str:
+    def _overview(self, view: Stats) -> Content:
+        """Each bank's title and source, the counts, mastery per topic, and the profile."""
+        parts: list[Content] = []
+        for bank in self.app.banks:
+            parts.append(Content(bank.title).stylize("bold $primary"))
+            if bank.source is not None:
+                parts.append(Content.assemble("Source: ", bank.source.title).stylize("$foreground-muted"))
         rows = (
             ("Questions", view.questions),
             ("Seen", view.seen),
@@ -135,7 +136,14 @@ class HomeScreen(Screen[None]):
             ("Due now", view.due),
             ("Missed", view.missed),
         )
-        return "\n".join(f"{name:<11}{value:>5}" for name, value in rows)
+        parts.append(Content(""))
+        parts.extend(Content(f"{name:<11}{value:>5}") for name, value in rows)
+        parts.append(Content(""))
+        parts.append(Content("Mastery by topic").stylize("bold"))
+        parts.append(self._mastery(view))
+        parts.append(Content(""))
+        parts.append(Content.assemble("Profile: ", self.app.profile).stylize("$foreground-muted"))
+        return Content("\n").join(parts)
 
     @staticmethod
     def _mastery(view: Stats) -> Content:
@@ -153,7 +161,11 @@ class HomeScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _count(self) -> int | None:
-        text = self.query_one("#count", Input).value.strip()
+        inputs = self.query("#count").results(Input)
+        field = next(inputs, None)
+        if field is None:  # not mounted yet
+            return self.app.options.count
+        text = field.value.strip()
         return int(text) if text.isdigit() and int(text) > 0 else None
 
     def _highlighted_mode(self) -> str:
@@ -203,7 +215,9 @@ class HomeScreen(Screen[None]):
         panel.border_title = "Check this line matches your teacher's"
 
     def _chosen_options(self, mode: str) -> SessionOptions:
-        topics = tuple(self.query_one("#topics", SelectionList).selected)
+        lists = self.query("#topics").results(SelectionList)
+        topic_list = next(lists, None)
+        topics = self.app.options.topics if topic_list is None else tuple(topic_list.selected)
         return self.app.run_options(mode=mode, count=self._count(), topics=topics)
 
     @on(Input.Submitted, "#count")
