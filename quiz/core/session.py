@@ -26,16 +26,17 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from quiz.core.checking import check, expected_text
 from quiz.core.history import Attempt, History, Recorder, SessionInfo, SessionSummary
 from quiz.core.model import Bank, Question, QuestionType
+from quiz.core.options import MODES as MODES  # re-exported: the modes were defined here
+from quiz.core.options import SessionOptions
 from quiz.core.selection import display_options, left_items, new_seed, select
 
-MODES = ("practice", "review", "exam", "drill")
 OVERRIDE_MODES = ("practice", "review")
 OVERRIDE_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC)
 SPEED_BONUS = 0.5
@@ -48,31 +49,6 @@ def utc_now() -> datetime:
 
 class SessionError(RuntimeError):
     """A front end asked the session for something it cannot do now."""
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """What a session asks and how: the run options of the command line."""
-
-    mode: str = "practice"
-    count: int | None = None
-    topics: tuple[str, ...] = ()
-    difficulty: tuple[int, ...] = ()
-    seed: str | None = None
-    time_per_question: float | None = None  # seconds
-    time_limit: float | None = None  # seconds, for the whole session
-    speed_bonus: bool = False
-
-    def __post_init__(self) -> None:
-        if self.mode not in MODES:
-            raise ValueError(f"unknown mode {self.mode!r}; expected one of {', '.join(MODES)}")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The options as JSON-able data (lists, not tuples)."""
-        data = asdict(self)
-        data["topics"] = list(self.topics)
-        data["difficulty"] = list(self.difficulty)
-        return data
 
 
 @dataclass(frozen=True)

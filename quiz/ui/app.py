@@ -16,7 +16,8 @@ from quiz.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quiz.core.model import Bank
-    from quiz.core.session import Outcome, Session, SessionOptions
+    from quiz.core.options import SessionOptions
+    from quiz.core.session import Outcome, Session
     from quiz.core.store import ProgressStore
 
 SessionFactory = Callable[..., "Session"]
