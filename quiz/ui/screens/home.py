@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
         # their styles) are a large part of the cost of showing the screen at all.
         self.call_after_refresh(self._mount_options)
 
-    def _mount_options(self) -> None:
+    async def _mount_options(self) -> None:
         """Mount the number of questions and the topics under the modes."""
         options = self.app.options
         chosen = set(options.topics)
@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
         for bank in self.app.banks:
             for topic in bank.topics:
                 topics.add_option((Content(topic), topic, topic in chosen))
-        self.query_one("#start").mount_all(
+        await self.query_one("#start").mount_all(
             [
                 Horizontal(
                     Static("Questions", id="count-label"),
@@ -101,6 +101,8 @@ class HomeScreen(Screen[None]):
                 topics,
             ]
         )
+        # The drill line now follows the ticked topics, which is what a start would use.
+        self._describe_class_mode()
 
     def on_screen_resume(self) -> None:
         self.refresh_overview()
@@ -124,11 +126,12 @@ class HomeScreen(Screen[None]):
 
     def _overview(self, view: Stats) -> Content:
         """Each bank's title and source, the counts, mastery per topic, and the profile."""
+        muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
             parts.append(Content(bank.title).stylize("bold $primary"))
             if bank.source is not None:
-                parts.append(Content.assemble("Source: ", bank.source.title).stylize("$foreground-muted"))
+                parts.append(Content.assemble("Source: ", bank.source.title).stylize(muted))
         rows = (
             ("Questions", view.questions),
             ("Seen", view.seen),
@@ -142,7 +145,7 @@ class HomeScreen(Screen[None]):
         parts.append(Content("Mastery by topic").stylize("bold"))
         parts.append(self._mastery(view))
         parts.append(Content(""))
-        parts.append(Content.assemble("Profile: ", self.app.profile).stylize("$foreground-muted"))
+        parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
         return Content("\n").join(parts)
 
     @staticmethod
