@@ -3,6 +3,11 @@
 Runs each command in a detached tmux session at 80x24, polls `capture-pane` until the
 expected text shows, and reports the median of several runs, side by side.
 
+Both run as on a learner's machine: Python caches bytecode (PYTHONDONTWRITEBYTECODE is
+cleared; the unmeasured first run writes the caches), and quiz keeps its progress in a
+temporary file. The settings go to tmux with `-e`: a tmux server that is already running
+would otherwise start the command with its own environment, not this one.
+
     python bench/bench_startup.py [--runs 7]
 """
 
@@ -35,15 +40,16 @@ POLL = 0.005  # seconds between captures
 TIMEOUT = 20.0
 
 
-def time_to_text(command: list[str], marker: str, env: dict[str, str]) -> float:
-    """Seconds from starting `command` in tmux until `marker` is on screen."""
+def time_to_text(command: list[str], marker: str, settings: dict[str, str]) -> float:
+    """Seconds from starting `command` in tmux, with `settings` in its environment, until
+    `marker` is on screen."""
     name = f"bench-{os.getpid()}-{time.monotonic_ns()}"
     shell = " ".join(f"'{part}'" for part in command)
+    env_args = [arg for key, value in settings.items() for arg in ("-e", f"{key}={value}")]
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", shell],
+        ["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", *env_args, shell],
         check=True,
-        env=env,
     )
     try:
         while time.perf_counter() - start < TIMEOUT:
@@ -71,8 +77,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         minimal = Path(tmp, "minimal.py")
         minimal.write_text(MINIMAL_APP)
-        env = dict(os.environ, QUIZ_PROGRESS=str(Path(tmp, "progress.db")))
-        env.pop("NO_COLOR", None)
+        # An empty value counts as unset for both PYTHONDONTWRITEBYTECODE and NO_COLOR.
+        env = {
+            "QUIZ_PROGRESS": str(Path(tmp, "progress.db")),
+            "PYTHONDONTWRITEBYTECODE": "",
+            "NO_COLOR": "",
+        }
         # One unmeasured run each warms the OS file cache and quiz's bank cache.
         time_to_text([sys.executable, str(minimal)], "minimal app ready", env)
         time_to_text([quiz], "Review missed", env)
