@@ -5,8 +5,8 @@ expected text shows, and reports the median of several runs, side by side.
 
 Both run as on a learner's machine: Python caches bytecode (PYTHONDONTWRITEBYTECODE is
 cleared; the unmeasured first run writes the caches), and quiz keeps its progress in a
-temporary file. The settings go to tmux with `-e`: a tmux server that is already running
-would otherwise start the command with its own environment, not this one.
+temporary file. The command runs under `env`, which sets and clears these itself: a tmux
+server that is already running starts it with the server's environment, not this one.
 
     python bench/bench_startup.py [--runs 7]
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -36,19 +37,22 @@ class Minimal(App):
 Minimal().run()
 """
 
+# Cleared for both apps: Textual treats a NO_COLOR that is set at all, even empty, as set.
+UNSET = ("NO_COLOR", "PYTHONDONTWRITEBYTECODE")
 POLL = 0.005  # seconds between captures
 TIMEOUT = 20.0
 
 
 def time_to_text(command: list[str], marker: str, settings: dict[str, str]) -> float:
-    """Seconds from starting `command` in tmux, with `settings` in its environment, until
-    `marker` is on screen."""
+    """Seconds from starting `command` in tmux, with `settings` set and UNSET cleared,
+    until `marker` is on screen."""
     name = f"bench-{os.getpid()}-{time.monotonic_ns()}"
-    shell = " ".join(f"'{part}'" for part in command)
-    env_args = [arg for key, value in settings.items() for arg in ("-e", f"{key}={value}")]
+    env = ["env", *(arg for key in UNSET for arg in ("-u", key))]
+    env += [f"{key}={value}" for key, value in settings.items()]
+    shell = " ".join(shlex.quote(part) for part in [*env, *command])
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", *env_args, shell],
+        ["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", shell],
         check=True,
     )
     try:
@@ -77,12 +81,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         minimal = Path(tmp, "minimal.py")
         minimal.write_text(MINIMAL_APP)
-        # An empty value counts as unset for both PYTHONDONTWRITEBYTECODE and NO_COLOR.
-        env = {
-            "QUIZ_PROGRESS": str(Path(tmp, "progress.db")),
-            "PYTHONDONTWRITEBYTECODE": "",
-            "NO_COLOR": "",
-        }
+        env = {"QUIZ_PROGRESS": str(Path(tmp, "progress.db"))}
         # One unmeasured run each warms the OS file cache and quiz's bank cache.
         time_to_text([sys.executable, str(minimal)], "minimal app ready", env)
         time_to_text([quiz], "Review missed", env)
