@@ -18,7 +18,7 @@ from quiz.core.history import QuestionHistory
 from quiz.core.loader import load_bank
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.results import results_document
-from quiz.core.session import Session, SessionOptions
+from quiz.core.session import Asked, Session, SessionOptions
 
 
 def make_bank(bank_id: str = "csto", n: int = 6) -> Bank:
@@ -168,8 +168,22 @@ def quiz_seen(session: Session) -> list[tuple[str, tuple[str, ...], tuple[str, .
         if asked.number % 2:
             session.skip()
         else:
-            session.answer(asked.options[0])
+            session.answer(some_answer(asked))
     return seen
+
+
+def some_answer(asked: Asked) -> object:
+    """An answer of the right shape for the question: its first option, or text."""
+    kind = asked.question.type
+    if kind is QuestionType.TRUE_FALSE:
+        return True
+    if kind is QuestionType.MULTIPLE_SELECT:
+        return [asked.options[0]]
+    if kind is QuestionType.ORDERING:
+        return list(asked.options)
+    if kind is QuestionType.MATCHING:
+        return dict(zip(asked.lefts, asked.options, strict=False))
+    return asked.options[0] if asked.options else "an answer"
 
 
 def shipped_bank(use_cache: bool) -> Bank:

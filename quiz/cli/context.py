@@ -10,7 +10,7 @@ from quiz.core import paths
 
 if TYPE_CHECKING:
     from quiz.core.model import Bank
-    from quiz.core.session import SessionOptions
+    from quiz.core.options import SessionOptions
     from quiz.core.store import ProgressStore
 
 
@@ -38,7 +38,7 @@ def open_store(args: argparse.Namespace) -> ProgressStore:
 
 def session_options(args: argparse.Namespace) -> SessionOptions:
     """SessionOptions from the run options."""
-    from quiz.core.session import SessionOptions
+    from quiz.core.options import SessionOptions
 
     return SessionOptions(
         mode=args.mode,
