@@ -66,9 +66,7 @@ def run_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--mode", choices=MODES, default="practice", help="default: practice")
     p.add_argument("--count", type=_positive_int, metavar="N", help="number of questions")
-    p.add_argument(
-        "--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)"
-    )
+    p.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     p.add_argument(
         "--difficulty",
         type=int,
@@ -80,9 +78,7 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--time-per-question", type=_positive_float, metavar="S", help="seconds per question"
     )
-    p.add_argument(
-        "--time-limit", type=_positive_float, metavar="MINUTES", help="exam time limit"
-    )
+    p.add_argument("--time-limit", type=_positive_float, metavar="MINUTES", help="exam time limit")
     p.add_argument(
         "--speed-bonus", action="store_true", help="drills: award points for quick answers"
     )
