@@ -87,6 +87,18 @@ async def _to_type(pilot, app, kind: str) -> None:
         await pilot.pause()
 
 
+async def test_an_expected_order_is_listed_one_item_a_line(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await _to_type(pilot, app, "ordering")
+        items = app.session.current.question.answer
+        await answer(pilot, app, right=False)
+        expected = screen_text(app, "#expected").splitlines()
+        assert expected == [f"{n}. {item}" for n, item in enumerate(items, 1)]
+
+
 async def test_i_was_right_overrides_a_typed_answer(tmp_path: Path) -> None:
     app = build_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -46,7 +46,7 @@ class FeedbackScreen(Screen[None]):
             yield from self._field(
                 "Your answer", format_given(outcome.given, ordered=ordered), "given"
             )
-            yield from self._field("Expected", outcome.expected, "expected")
+            yield from self._field("Expected", expected_lines(outcome), "expected")
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():
                 yield Static("From the source", classes="section-title")
@@ -102,3 +102,15 @@ class FeedbackScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.app.confirm_leave()
+
+
+def expected_lines(outcome: Outcome) -> str:
+    """The expected answer laid out like the learner's own: one item a line for lists."""
+    question = outcome.asked.question
+    if question.type is QuestionType.ORDERING:
+        return format_given(list(question.answer), ordered=True)  # type: ignore[arg-type]
+    if question.type is QuestionType.MULTIPLE_SELECT:
+        return format_given(list(question.answer))  # type: ignore[arg-type]
+    if question.type is QuestionType.MATCHING:
+        return format_given(dict(question.pairs))
+    return outcome.expected
