@@ -12,6 +12,7 @@ from typing import TextIO
 from quiz.core.errors import BankError
 from quiz.core.loader import load_banks
 from quiz.core.model import Bank
+from quiz.core.wording import plural
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             sys.stderr.write(f"{problem}\n")
         files = len({str(p.path) for p in exc.problems})
-        sys.stderr.write(f"{_plural(len(exc.problems), 'problem')} in {_plural(files, 'file')}\n")
+        sys.stderr.write(f"{plural(len(exc.problems), 'problem')} in {plural(files, 'file')}\n")
         return 1
     for i, bank in enumerate(banks):
         if i:
@@ -36,7 +37,7 @@ def write_summary(bank: Bank, out: TextIO) -> None:
     """A few lines about a valid bank: counts by type and topic, citations, coverage."""
     questions = bank.questions
     out.write(f"{bank.title} [{bank.id}] ({bank.path}): OK\n")
-    out.write(f"  {_plural(len(questions), 'question')}\n")
+    out.write(f"  {plural(len(questions), 'question')}\n")
     by_type = Counter(q.type.value for q in questions)
     out.write(f"  by type: {_counts(by_type)}\n")
     by_topic = Counter(q.topic or "(no topic)" for q in questions)
@@ -46,14 +47,10 @@ def write_summary(bank: Bank, out: TextIO) -> None:
         # Loading succeeded, so every quote was found in the document.
         out.write(f"  citations: {quoted} of {quoted} quotes found in {bank.source.file}")
         unquoted = len(questions) - quoted
-        out.write(f"; {_plural(unquoted, 'question')} without a quote\n")
+        out.write(f"; {plural(unquoted, 'question')} without a quote\n")
         _write_coverage(bank, out)
     else:
         out.write(f"  citations: {quoted} quotes (no source document to check them against)\n")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _counts(counter: Counter[str]) -> str:

@@ -20,6 +20,7 @@ from quiz.core import paths
 from quiz.core.atomic import atomic_writer
 from quiz.core.errors import UsageError
 from quiz.core.store import ProgressStore
+from quiz.core.wording import plural
 
 ATTEMPT_COLUMNS = (
     "profile",
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             count = _to_file(Path(args.output).expanduser(), lambda out: writer(rows, columns, out))
             what = "session" if args.sessions else "attempt"
-            sys.stderr.write(f"Wrote {count} {what}{'s' if count != 1 else ''} to {args.output}\n")
+            sys.stderr.write(f"Wrote {plural(count, what)} to {args.output}\n")
         else:
             writer(rows, columns, sys.stdout)
     return 0

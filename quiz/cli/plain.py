@@ -25,6 +25,7 @@ from typing import Any
 from quiz.core.answers import InputError, left_label, parse_typed
 from quiz.core.model import Bank, QuestionType
 from quiz.core.session import Asked, Outcome, Session, SessionResult
+from quiz.core.wording import plural
 
 WORDS = {
     "correct": "Correct",
@@ -134,10 +135,7 @@ class Plain:
         session = self.session
         opts = session.options
         titles = " + ".join(b.title for b in self.banks)
-        lines = [
-            f"{titles}: {opts.mode}, {session.total} question{'s' if session.total != 1 else ''}, "
-            f"seed {session.seed}"
-        ]
+        lines = [f"{titles}: {opts.mode}, {plural(session.total, 'question')}, seed {session.seed}"]
         if opts.mode in ("drill", "exam"):
             from quiz.cli.drill_support import drill_line
 

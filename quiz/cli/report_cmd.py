@@ -21,6 +21,7 @@ from quiz.core.drill import describe_settings
 from quiz.core.errors import QuizError
 from quiz.core.report import ClassReport, Skipped, build_report, display_answer
 from quiz.core.results import ResultsError, read_results
+from quiz.core.wording import plural
 
 CSV_COLUMNS = (
     "fingerprint",
@@ -111,7 +112,7 @@ def render_table(report: ClassReport) -> str:
         f"Class report: {report.bank_title} ({report.bank_id})",
         f"Drill {summary_line(report)}, mode {report.settings.get('mode')}, "
         f"seed {report.settings.get('seed')}",
-        f"{_plural(len(report.students), 'student')}, average {report.average_percent:g}%, "
+        f"{plural(len(report.students), 'student')}, average {report.average_percent:g}%, "
         f"median {report.median_percent:g}%",
         "",
         "Students",
@@ -212,10 +213,6 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
                 )
             )
     return rows
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from quiz.core.report import ClassReport
+from quiz.core.wording import plural
 
 CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto;
@@ -45,7 +46,7 @@ def render_html(report: ClassReport) -> str:
         f'<p class="meta">Drill {escape(summary_line(report))} &middot; bank '
         f"{escape(report.bank_id)} &middot; mode {escape(str(report.settings.get('mode')))}"
         f" &middot; seed {escape(str(report.settings.get('seed')))}</p>",
-        f'<p class="meta">{_plural(len(report.students), "student")} &middot; average '
+        f'<p class="meta">{plural(len(report.students), "student")} &middot; average '
         f"{report.average_percent:g}% &middot; median {report.median_percent:g}%</p>",
         "<h2>Students</h2>",
         _table(*student_rows(report), numeric=(1, 2, 3, 4, 5, 6, 7)),
@@ -89,10 +90,6 @@ def render_html(report: ClassReport) -> str:
         ]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _missed(report: ClassReport) -> list[str]:

@@ -14,6 +14,7 @@ from quiz.cli import context
 from quiz.core import paths
 from quiz.core.stats import STRUGGLING_MISSES, Flagged, Stats
 from quiz.core.store import ProgressStore
+from quiz.core.wording import plural
 
 PROMPT_WIDTH = 56
 RECENT_SESSIONS = 10
@@ -37,7 +38,6 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
         out.write(f"No answers yet ({stats.questions} questions to discover).\n")
         return
     accuracy = _percent(stats.accuracy)
-    days = "day" if stats.streak == 1 else "days"
     _table(
         out,
         [
@@ -46,8 +46,8 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
             ("Mastered", str(stats.mastered), "right the last two times or more (fsrs Review)"),
             ("Due now", str(stats.due), ""),
             ("Missed", str(stats.missed), "latest answer wrong, partly right or too late"),
-            ("Accuracy", accuracy, f"over {stats.answers} answer{_s(stats.answers)}"),
-            ("Streak", f"{stats.streak} {days}", "days in a row with an answer"),
+            ("Accuracy", accuracy, f"over {plural(stats.answers, 'answer')}"),
+            ("Streak", plural(stats.streak, "day"), "days in a row with an answer"),
         ],
         indent="",
     )
@@ -88,7 +88,7 @@ def _in(delta: timedelta) -> str:
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size:
             n = round(seconds / size)
-            return f"in {n} {unit}{'s' if n != 1 else ''}"
+            return f"in {plural(n, unit)}"
     return "in less than a minute"
 
 
@@ -126,8 +126,3 @@ def _table(out: TextIO, rows: list[tuple[str, ...]], indent: str = "  ") -> None
 
 def _numeric(cell: str) -> bool:
     return bool(cell) and (cell[0].isdigit() or cell == "-")
-
-
-def _s(count: int) -> str:
-    """The plural ending for `count`."""
-    return "" if count == 1 else "s"

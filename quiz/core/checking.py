@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from quiz.core.model import Question, QuestionType, format_number
 from quiz.core.textnorm import digit_runs, looks_numeric, normalize
+from quiz.core.wording import plural
 
 VerdictName = Literal["correct", "partial", "incorrect"]
 
@@ -321,7 +322,7 @@ def check_multiple_select(question: Question, given: Any) -> Verdict:
         return Verdict("correct", 1.0, expected)
     reason = f"{hits} of {len(right)} right"
     if misses:
-        reason += f", {misses} wrong pick{'s' if misses != 1 else ''} (each takes one off)"
+        reason += f", {plural(misses, 'wrong pick')} (each takes one off)"
     return Verdict("partial" if score > 0 else "incorrect", score, expected, reason)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.core.model import Bank, format_number
+from quiz.core.wording import plural
 
 PREFIX_LENGTH = 8
 HASH_DIGITS = 4
@@ -74,7 +75,7 @@ def describe(banks: Sequence[Bank], options: Any, *, total: int | None = None) -
 
 def describe_settings(code: str, total: int, settings: dict[str, Any]) -> str:
     """`describe` from a fingerprint, a question count and `drill_settings` data."""
-    parts = [code, f"{total} question{'s' if total != 1 else ''}"]
+    parts = [code, plural(total, "question")]
     if settings.get("time_per_question") is not None:
         parts.append(f"{format_number(settings['time_per_question'])} s per question")
     if settings.get("time_limit") is not None:
