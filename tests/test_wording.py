@@ -1,7 +1,18 @@
-from quiz.core.wording import plural
+from quiz.core.wording import format_points, plural
 
 
 def test_plural_adds_s_except_for_one() -> None:
     assert plural(1, "question") == "1 question"
     assert plural(0, "question") == "0 questions"
     assert plural(3, "wrong pick") == "3 wrong picks"
+
+
+def test_format_points_drops_a_needless_fraction() -> None:
+    assert format_points(2.0) == "2"
+    assert format_points(1.5) == "1.5"
+    assert format_points(1 / 3) == "0.33"
+
+
+def test_format_points_reads_a_float_sum_near_a_whole_number_as_that_number() -> None:
+    # Three partial multiple-select scores; the float sum is 0.9999999999999999.
+    assert format_points(0.5 + 1 / 3 + 1 / 6) == "1"

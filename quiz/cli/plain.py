@@ -25,7 +25,7 @@ from typing import Any
 from quiz.core.answers import InputError, left_label, parse_typed
 from quiz.core.model import Bank, QuestionType
 from quiz.core.session import Asked, Outcome, Session, SessionResult
-from quiz.core.wording import plural
+from quiz.core.wording import format_points, plural
 
 WORDS = {
     "correct": "Correct",
@@ -173,23 +173,25 @@ class Plain:
             self.say("  (type o at the next prompt if you were right)")
 
     def _verdict_line(self, outcome: Outcome) -> str:
-        points = _points(outcome.score)
+        points = format_points(outcome.score)
         line = f"{self.word(outcome.verdict)}. {points} point{'' if outcome.score == 1 else 's'}"
         if outcome.bonus:
-            line += f" (+{_points(outcome.bonus)} speed bonus)"
+            line += f" (+{format_points(outcome.bonus)} speed bonus)"
         return line
 
     def _end(self) -> None:
         result = self.session.result()
         self.say("")
-        self.say(f"Score: {_points(result.points)}/{result.possible} ({result.percent:.0f}%)")
+        self.say(f"Score: {format_points(result.points)}/{result.possible} ({result.percent:.0f}%)")
         if result.possible < result.total:
             self.say(f"Stopped after {result.possible} of {result.total} questions.")
         if result.bonus:
-            self.say(f"Speed bonus: +{_points(result.bonus)}")
+            self.say(f"Speed bonus: +{format_points(result.bonus)}")
         for topic in result.per_topic:
             name = topic.topic or "(no topic)"
-            self.say(f"  {name}: {_points(topic.points)}/{topic.possible} ({topic.percent:.0f}%)")
+            self.say(
+                f"  {name}: {format_points(topic.points)}/{topic.possible} ({topic.percent:.0f}%)"
+            )
         if self.exam:
             self._review(result.outcomes, "Review")
         elif result.missed:
@@ -292,10 +294,6 @@ def _given_text(given: Any) -> str:
     if isinstance(given, list):
         return ", ".join(str(v) for v in given) or "(nothing chosen)"
     return str(given)
-
-
-def _points(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
 def _drill_student(args: argparse.Namespace) -> argparse.Namespace:

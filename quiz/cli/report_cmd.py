@@ -21,7 +21,7 @@ from quiz.core.drill import describe_settings
 from quiz.core.errors import QuizError
 from quiz.core.report import ClassReport, Skipped, build_report, display_answer
 from quiz.core.results import ResultsError, read_results
-from quiz.core.wording import plural
+from quiz.core.wording import format_points, plural
 
 CSV_COLUMNS = (
     "fingerprint",
@@ -176,8 +176,8 @@ def student_rows(report: ClassReport) -> tuple[tuple[str, ...], list[tuple[objec
     headers = ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped")
     bonus = any(s.bonus for s in report.students)
     rows = [
-        (s.student, _num(s.points), s.possible, f"{s.percent:g}%", s.answered, s.timeouts,
-         s.skipped) + ((_num(s.bonus),) if bonus else ())
+        (s.student, format_points(s.points), s.possible, f"{s.percent:g}%", s.answered, s.timeouts,
+         s.skipped) + ((format_points(s.bonus),) if bonus else ())
         for s in report.students
     ]  # fmt: skip
     return ((*headers, "Bonus") if bonus else headers), rows
@@ -206,8 +206,8 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
                     entry["question_id"],
                     entry["topic"],
                     entry["verdict"],
-                    _num(entry["score"]),
-                    "" if entry.get("seconds") is None else _num(entry["seconds"]),
+                    format_points(entry["score"]),
+                    "" if entry.get("seconds") is None else format_points(entry["seconds"]),
                     display_answer(entry.get("given")),
                     entry["expected"],
                 )
@@ -234,10 +234,6 @@ def _width(text: str) -> int:
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1] + "…"
-
-
-def _num(value: float) -> str:
-    return f"{round(float(value), 2):g}"
 
 
 def _seconds(value: float | None) -> str:
