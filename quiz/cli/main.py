@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from quiz import __version__
 from quiz.core.errors import QuizError
+from quiz.core.options import MODES
 
-MODES = ("practice", "review", "exam", "drill")
 SUBCOMMANDS = ("check", "stats", "export", "report")
 
 
