@@ -28,12 +28,17 @@ def load_banks(args: argparse.Namespace) -> list[Bank]:
     return _load(bank_paths(getattr(args, "bank", None)))
 
 
-def open_store(args: argparse.Namespace) -> ProgressStore:
-    """Open the progress store named by `--progress`/$QUIZ_PROGRESS (raises StoreError)."""
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> ProgressStore:
+    """Open the progress store named by `--progress`/$QUIZ_PROGRESS (raises StoreError).
+
+    The profile is `--profile`, else the OS user. `read_only` is for stats and
+    export: the file is never created, changed or upgraded.
+    """
     from quiz.core.store import ProgressStore
 
     profile = getattr(args, "profile", None) or paths.default_profile()
-    return ProgressStore.open(paths.progress_path(getattr(args, "progress", None)), profile)
+    path = paths.progress_path(getattr(args, "progress", None))
+    return ProgressStore.open(path, profile, read_only=read_only)
 
 
 def session_options(args: argparse.Namespace) -> SessionOptions:

@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.cli import context
-from quiz.core import paths
 from quiz.core.atomic import atomic_writer
 from quiz.core.errors import UsageError
-from quiz.core.store import ProgressStore
 from quiz.core.wording import plural
 
 ATTEMPT_COLUMNS = (
@@ -52,9 +50,7 @@ SESSION_COLUMNS = (
 def run(args: argparse.Namespace) -> int:
     """Export the profile's (or every profile's) attempts or sessions."""
     bank_ids = [b.id for b in context.load_banks(args)] if args.bank else None
-    profile = args.profile or paths.default_profile()
-    path = paths.progress_path(args.progress)
-    with ProgressStore.open(path, profile, read_only=True) as store:
+    with context.open_store(args, read_only=True) as store:
         if args.sessions:
             rows = store.export_sessions(all_profiles=args.all_profiles, bank_ids=bank_ids)
             columns = SESSION_COLUMNS

@@ -11,9 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
 from quiz.cli import context
-from quiz.core import paths
 from quiz.core.stats import STRUGGLING_MISSES, Flagged, Stats
-from quiz.core.store import ProgressStore
 from quiz.core.wording import plural
 
 PROMPT_WIDTH = 56
@@ -23,11 +21,9 @@ RECENT_SESSIONS = 10
 def run(args: argparse.Namespace) -> int:
     """Print the stats of `--profile` over the `--bank` banks (default: the shipped bank)."""
     banks = context.load_banks(args)
-    profile = args.profile or paths.default_profile()
-    path = paths.progress_path(args.progress)
-    with ProgressStore.open(path, profile, read_only=True) as store:
+    with context.open_store(args, read_only=True) as store:
         stats = store.stats(banks)
-    write(stats, profile, ", ".join(b.id for b in banks), datetime.now(UTC), sys.stdout)
+    write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), sys.stdout)
     return 0
 
 
