@@ -11,7 +11,7 @@ from typing import TextIO
 
 from quiz.core.errors import BankError
 from quiz.core.loader import load_banks
-from quiz.core.model import Bank
+from quiz.core.model import NO_TOPIC, Bank
 from quiz.core.wording import plural
 
 
@@ -40,7 +40,7 @@ def write_summary(bank: Bank, out: TextIO) -> None:
     out.write(f"  {plural(len(questions), 'question')}\n")
     by_type = Counter(q.type.value for q in questions)
     out.write(f"  by type: {_counts(by_type)}\n")
-    by_topic = Counter(q.topic or "(no topic)" for q in questions)
+    by_topic = Counter(q.topic or NO_TOPIC for q in questions)
     out.write(f"  by topic: {_counts(by_topic)}\n")
     quoted = sum(1 for q in questions if q.source)
     if bank.source is not None:

@@ -23,7 +23,7 @@ import sys
 from typing import Any
 
 from quiz.core.answers import InputError, left_label, parse_typed
-from quiz.core.model import Bank, QuestionType
+from quiz.core.model import NO_TOPIC, Bank, QuestionType
 from quiz.core.session import Asked, Outcome, Session, SessionResult
 from quiz.core.wording import format_points, plural
 
@@ -188,7 +188,7 @@ class Plain:
         if result.bonus:
             self.say(f"Speed bonus: +{format_points(result.bonus)}")
         for topic in result.per_topic:
-            name = topic.topic or "(no topic)"
+            name = topic.topic or NO_TOPIC
             self.say(
                 f"  {name}: {format_points(topic.points)}/{topic.possible} ({topic.percent:.0f}%)"
             )

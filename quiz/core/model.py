@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+NO_TOPIC = "(no topic)"  # how a question without a topic is listed
+
 
 class QuestionType(StrEnum):
     """The kinds of question a bank may hold."""

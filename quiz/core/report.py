@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.core.model import format_number
+from quiz.core.model import NO_TOPIC, format_number
 from quiz.core.results import ANSWERED
 
 Document = Mapping[str, Any]
@@ -291,7 +291,7 @@ def _topic_stats(docs: Sequence[Document]) -> tuple[TopicStats, ...]:
         (entry for doc in docs for entry in doc["questions"]), key=lambda e: e["number"]
     )
     for entry in ordered:
-        topic = entry["topic"] or "(no topic)"
+        topic = entry["topic"] or NO_TOPIC
         scores.setdefault(topic, []).append(float(entry["score"]))
         questions.setdefault(topic, set()).add(entry["question_id"])
     return tuple(

@@ -19,12 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from quiz.core.model import Bank
+from quiz.core.model import NO_TOPIC, Bank
 from quiz.core.scheduling import REVIEW_STATE
 
 STRUGGLING_MISSES = 4
 MISSED_VERDICTS = ("incorrect", "partial", "timeout")
-NO_TOPIC = "(no topic)"
 
 
 @dataclass(frozen=True)
