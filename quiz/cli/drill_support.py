@@ -15,15 +15,10 @@ from typing import Any
 
 from quiz.core.drill import describe
 from quiz.core.model import Bank
+from quiz.core.options import CLASS_MODES
 from quiz.core.results import results_document, write_results
 
-CLASS_MODES = ("drill", "exam")
 NAME_PROMPT = "Your name (for the results file): "
-
-
-def is_class_mode(options: Any) -> bool:
-    """True for the modes that write a results file (drill, exam)."""
-    return getattr(options, "mode", None) in CLASS_MODES
 
 
 def with_student(args: argparse.Namespace, ask: Callable[[str], str | None]) -> argparse.Namespace:

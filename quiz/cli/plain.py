@@ -24,7 +24,8 @@ from typing import Any
 
 from quiz.core.answers import InputError, left_label, parse_typed
 from quiz.core.model import NO_TOPIC, Bank, QuestionType
-from quiz.core.session import Asked, Outcome, Session, SessionResult
+from quiz.core.options import CLASS_MODES
+from quiz.core.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
 from quiz.core.wording import format_points, plural
 
 WORDS = {
@@ -136,12 +137,12 @@ class Plain:
         opts = session.options
         titles = " + ".join(b.title for b in self.banks)
         lines = [f"{titles}: {opts.mode}, {plural(session.total, 'question')}, seed {session.seed}"]
-        if opts.mode in ("drill", "exam"):
+        if opts.mode in CLASS_MODES:
             from quiz.cli.drill_support import drill_line
 
             lines.append(drill_line(self.banks, session))
         lines.append("One answer per line. An empty line skips; end of input stops.")
-        if opts.mode in ("practice", "review"):
+        if opts.mode in OVERRIDE_MODES:
             lines.append("After an Incorrect typed answer, type o if you were right.")
         if self.exam:
             lines.append("Exam: no feedback until the end.")
@@ -219,7 +220,7 @@ class Plain:
 
     def _write_results(self, result: SessionResult) -> None:
         """Drills and exams leave a results file for the teacher."""
-        if self.session.options.mode not in ("drill", "exam") or not result.outcomes:
+        if self.session.options.mode not in CLASS_MODES or not result.outcomes:
             return
         from quiz.cli.drill_support import finish_drill
         from quiz.core import paths

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 MODES = ("practice", "review", "exam", "drill")
+# A class takes these together: seeded, history ignored, a results file at the end.
+CLASS_MODES = ("drill", "exam")
 
 
 @dataclass(frozen=True)

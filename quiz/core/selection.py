@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.core.history import History, QuestionHistory
 from quiz.core.model import Bank, Question, QuestionType
+from quiz.core.options import CLASS_MODES
 
 if TYPE_CHECKING:
     from quiz.core.session import SessionOptions
@@ -62,7 +63,7 @@ def select(
     """
     pool = [(b, q) for b in banks for q in b.questions if matches_filters(q, options)]
     rng = seeded_rng(seed, "order")
-    if options.mode in ("drill", "exam"):
+    if options.mode in CLASS_MODES:
         rng.shuffle(pool)
         ordered = pool
     else:
