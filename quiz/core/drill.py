@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.core.model import Bank, format_number
+from quiz.core.selection import matches_filters
 from quiz.core.wording import plural
 
 PREFIX_LENGTH = 8
@@ -67,7 +68,7 @@ def describe(banks: Sequence[Bank], options: Any, *, total: int | None = None) -
     """
     settings = drill_settings(options)
     if total is None:
-        total = _available(banks, settings)
+        total = sum(1 for bank in banks for q in bank.questions if matches_filters(q, options))
         if settings["count"] is not None:
             total = min(total, settings["count"])
     return describe_settings(fingerprint(banks, options), total, settings)
@@ -83,16 +84,6 @@ def describe_settings(code: str, total: int, settings: dict[str, Any]) -> str:
     if settings.get("speed_bonus"):
         parts.append("speed bonus")
     return ", ".join(parts)
-
-
-def _available(banks: Sequence[Bank], settings: dict[str, Any]) -> int:
-    topics, levels = set(settings["topics"]), set(settings["difficulty"])
-    return sum(
-        1
-        for bank in banks
-        for q in bank.questions
-        if (not topics or q.topic in topics) and (not levels or q.difficulty in levels)
-    )
 
 
 def _number(value: float | None) -> int | float | None:
