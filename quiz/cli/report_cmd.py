@@ -13,7 +13,7 @@ import io
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from quiz.core.atomic import atomic_writer
@@ -119,20 +119,7 @@ def render_table(report: ClassReport) -> str:
         _table(*student_rows(report)),
         "",
         "Questions, most missed first",
-        _table(
-            ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer"),
-            [
-                (
-                    q.number,
-                    _clip(q.prompt),
-                    q.topic,
-                    f"{q.percent_correct:g}% ({q.correct}/{q.students})",
-                    _seconds(q.median_seconds),
-                    _wrong(q.common_wrong, q.common_wrong_count),
-                )
-                for q in report.most_missed
-            ],
-        ),
+        _table(*question_rows(report, clip=_clip)),
         "",
         "To re-teach (most missed first)",
     ]
@@ -181,6 +168,25 @@ def student_rows(report: ClassReport) -> tuple[tuple[str, ...], list[tuple[objec
         for s in report.students
     ]  # fmt: skip
     return ((*headers, "Bonus") if bonus else headers), rows
+
+
+def question_rows(
+    report: ClassReport, clip: Callable[[str], str] = str
+) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Headers and rows of the questions table, most missed first; `clip` shortens text."""
+    headers = ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer")
+    rows = [
+        (
+            q.number,
+            clip(q.prompt),
+            q.topic,
+            f"{q.percent_correct:g}% ({q.correct}/{q.students})",
+            "-" if q.median_seconds is None else f"{q.median_seconds:g} s",
+            "-" if q.common_wrong is None else f"{clip(q.common_wrong)} ({q.common_wrong_count})",
+        )
+        for q in report.most_missed
+    ]
+    return headers, rows
 
 
 def render_csv(report: ClassReport) -> str:
@@ -234,14 +240,6 @@ def _width(text: str) -> int:
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1] + "…"
-
-
-def _seconds(value: float | None) -> str:
-    return "-" if value is None else f"{value:g} s"
-
-
-def _wrong(answer: str | None, count: int) -> str:
-    return "-" if answer is None else f"{_clip(answer)} ({count})"
 
 
 def _write_output(path: Path, text: str) -> None:

@@ -34,7 +34,7 @@ blockquote { margin: .4rem 0 0 1rem; padding-left: .6rem; border-left: 3px solid
 
 def render_html(report: ClassReport) -> str:
     """The whole report as an HTML document."""
-    from quiz.cli.report_cmd import student_rows, summary_line
+    from quiz.cli.report_cmd import question_rows, student_rows, summary_line
 
     title = f"Class report: {report.bank_title}"
     parts = [
@@ -51,21 +51,7 @@ def render_html(report: ClassReport) -> str:
         "<h2>Students</h2>",
         _table(*student_rows(report), numeric=(1, 2, 3, 4, 5, 6, 7)),
         "<h2>Questions, most missed first</h2>",
-        _table(
-            ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer"),
-            [
-                (
-                    q.number,
-                    q.prompt,
-                    q.topic,
-                    f"{q.percent_correct:g}% ({q.correct}/{q.students})",
-                    "-" if q.median_seconds is None else f"{q.median_seconds:g} s",
-                    "-" if q.common_wrong is None else f"{q.common_wrong} ({q.common_wrong_count})",
-                )
-                for q in report.most_missed
-            ],
-            numeric=(0, 3, 4),
-        ),
+        _table(*question_rows(report), numeric=(0, 3, 4)),
         "<h2>To re-teach</h2>",
         *_missed(report),
         "<h2>Topics</h2>",
