@@ -31,6 +31,10 @@ BUSY_TIMEOUT_S = 5.0
 SPARKLINE_SESSIONS = 50
 NO_PROFILE = -1  # a read-only store whose profile has never recorded anything
 
+# A session (aliased `s`) that used any of the banks whose ids fill the {} marks.
+_USES_BANK = "EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({}))"
+_ADD_PROFILE = "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)"
+
 
 class ProgressStore:
     """A learner's progress in one file; implements the session's Recorder protocol."""
@@ -226,8 +230,8 @@ class ProgressStore:
         ids = _unique(bank_ids)
         rows = self._read(
             "SELECT uid, mode, started_at, points, possible FROM sessions AS s "
-            "WHERE profile_id = ? AND ended_at IS NOT NULL AND EXISTS "
-            f"(SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({_marks(ids)})) "
+            "WHERE profile_id = ? AND ended_at IS NOT NULL "
+            f"AND {_USES_BANK.format(_marks(ids))} "
             "ORDER BY started_at DESC LIMIT ?",
             (self._profile_id, *ids, limit),
         )
@@ -283,8 +287,7 @@ class ProgressStore:
         self, *, all_profiles: bool = False, bank_ids: Iterable[str] | None = None
     ) -> Iterator[dict[str, Any]]:
         """One dict per session, oldest first: profile, session, banks, mode, seed, ..."""
-        uses_bank = "EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({}))"
-        where, params = self._where("s.profile_id", all_profiles, uses_bank, bank_ids)
+        where, params = self._where("s.profile_id", all_profiles, _USES_BANK, bank_ids)
         cursor = self._cursor(
             "SELECT p.name, s.uid, s.bank_ids, s.mode, s.seed, s.started_at, s.ended_at, "
             "s.points, s.possible FROM sessions AS s JOIN profiles AS p ON p.id = s.profile_id "
@@ -513,10 +516,7 @@ def _probe_write(conn: sqlite3.Connection, name: str) -> None:
     """Fail now rather than at the first answer if SQLite cannot write the file."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute(
-            "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)",
-            (name, _ts(datetime.now(UTC))),
-        )
+        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
     finally:
         conn.execute("ROLLBACK")
 
@@ -527,10 +527,7 @@ def _ensure_profile(conn: sqlite3.Connection, name: str) -> int:
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute(
-            "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)",
-            (name, _ts(datetime.now(UTC))),
-        )
+        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
