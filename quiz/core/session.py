@@ -101,7 +101,7 @@ class TopicResult:
 
     @property
     def percent(self) -> float:
-        return 100 * self.points / self.possible if self.possible else 0.0
+        return _percent(self.points, self.possible)
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class SessionResult:
 
     @property
     def percent(self) -> float:
-        return 100 * self.points / self.possible if self.possible else 0.0
+        return _percent(self.points, self.possible)
 
     @property
     def skipped(self) -> int:
@@ -418,6 +418,11 @@ class Session:
                 answered_at=self._now(),
             )
         )
+
+
+def _percent(points: float, possible: int) -> float:
+    """Points as a share of what was possible, 0..100 (0 when nothing was)."""
+    return 100 * points / possible if possible else 0.0
 
 
 def _jsonable(given: Any) -> Any:
