@@ -14,6 +14,9 @@ from typing import Any, Protocol
 
 Key = tuple[str, str]  # (bank id, question id)
 
+ANSWERED = ("correct", "partial", "incorrect")  # verdicts of an answer given in time
+MISSED_VERDICTS = ("incorrect", "partial", "timeout")  # verdicts that were not fully right
+
 
 @dataclass(frozen=True)
 class SessionInfo:
@@ -89,7 +92,7 @@ class QuestionHistory:
     @property
     def missed(self) -> bool:
         """The latest answer was not fully right."""
-        return self.last_verdict in ("incorrect", "partial", "timeout")
+        return self.last_verdict in MISSED_VERDICTS
 
     def is_due(self, now: datetime) -> bool:
         return self.due is not None and self.due <= now

@@ -31,12 +31,12 @@ from typing import Any
 from quiz.core.atomic import durable_temp, fsync_folder
 from quiz.core.drill import drill_settings, fingerprint
 from quiz.core.errors import QuizError
+from quiz.core.history import ANSWERED
 from quiz.core.model import Bank
 
 FORMAT = "quiz-results"
 VERSION = 1
 VERDICTS = ("correct", "partial", "incorrect", "skipped", "timeout")
-ANSWERED = ("correct", "partial", "incorrect")
 
 _QUESTION_FIELDS: dict[str, tuple[type, ...]] = {
     "number": (int,),

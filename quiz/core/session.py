@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from quiz.core.checking import check, expected_text
-from quiz.core.history import Attempt, History, Recorder, SessionInfo, SessionSummary
+from quiz.core.history import ANSWERED, Attempt, History, Recorder, SessionInfo, SessionSummary
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.options import MODES as MODES  # re-exported: the modes were defined here
 from quiz.core.options import SessionOptions
@@ -136,7 +136,7 @@ class SessionResult:
 
     @property
     def answered(self) -> int:
-        return sum(o.verdict in ("correct", "partial", "incorrect") for o in self.outcomes)
+        return sum(o.verdict in ANSWERED for o in self.outcomes)
 
 
 class Session:

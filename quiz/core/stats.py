@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from quiz.core.history import MISSED_VERDICTS
 from quiz.core.model import NO_TOPIC, Bank
 from quiz.core.scheduling import REVIEW_STATE
 
 STRUGGLING_MISSES = 4
-MISSED_VERDICTS = ("incorrect", "partial", "timeout")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,16 @@ from urllib.parse import quote
 from quiz import __version__
 from quiz.core import scheduling, store_schema
 from quiz.core.errors import StoreError
-from quiz.core.history import Attempt, History, QuestionHistory, SessionInfo, SessionSummary
+from quiz.core.history import (
+    MISSED_VERDICTS,
+    Attempt,
+    History,
+    QuestionHistory,
+    SessionInfo,
+    SessionSummary,
+)
 from quiz.core.model import Bank
-from quiz.core.stats import MISSED_VERDICTS, QuestionRow, SessionRow, Stats, compute
+from quiz.core.stats import QuestionRow, SessionRow, Stats, compute
 
 BUSY_TIMEOUT_S = 5.0
 SPARKLINE_SESSIONS = 50
