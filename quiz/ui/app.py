@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.core.options import CLASS_MODES
 from quiz.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from quiz.core.store import ProgressStore
 
 SessionFactory = Callable[..., "Session"]
-CLASS_MODES = ("drill", "exam")
 
 
 def is_class_mode(mode: str) -> bool:

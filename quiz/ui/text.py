@@ -51,11 +51,6 @@ def format_given(given: Any, *, ordered: bool = False) -> str:
     return text if text.strip() else "(empty)"
 
 
-def format_points(value: float) -> str:
-    """2 rather than 2.0; 1.5 stays 1.5, 1.25 stays 1.25."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
-
-
 def format_seconds(seconds: float) -> str:
     """A countdown as m:ss."""
     seconds = max(0, int(seconds + 0.999))

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quiz.core.model import QuestionType
-from quiz.ui.text import format_given, format_points, verdict_class, verdict_label
+from quiz.core.wording import format_points
+from quiz.ui.text import format_given, verdict_class, verdict_label
 
 if TYPE_CHECKING:
     from quiz.core.session import Outcome, Session

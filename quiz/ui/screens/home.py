@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.core.options import MODES
 from quiz.ui.text import MODE_NAMES
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from quiz.core.stats import Stats
     from quiz.ui.app import QuizApp
 
-MODES = ("practice", "review", "exam", "drill")
 BAR_WIDTH = 10
 
 

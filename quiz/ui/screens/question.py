@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from quiz.ui.text import MODE_NAMES, format_points
+from quiz.core.wording import format_points
+from quiz.ui.text import MODE_NAMES
 from quiz.ui.widgets.base import AnswerWidget
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.factory import answer_widget_for

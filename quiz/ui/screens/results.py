@@ -17,8 +17,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quiz.core.model import QuestionType
-from quiz.ui.text import MODE_NAMES, format_given, format_points, verdict_class, verdict_label
+from quiz.core.model import NO_TOPIC, QuestionType
+from quiz.core.wording import format_points
+from quiz.ui.text import MODE_NAMES, format_given, verdict_class, verdict_label
 
 if TYPE_CHECKING:
     from quiz.core.session import Outcome, SessionResult
@@ -110,7 +111,7 @@ class ResultsScreen(Screen[None]):
         table.add_columns("Topic", "Points", "Questions", "%")
         for topic in self.result.per_topic:
             table.add_row(
-                Text(topic.topic or "(no topic)"),
+                Text(topic.topic or NO_TOPIC),
                 format_points(topic.points),
                 str(topic.possible),
                 f"{topic.percent:.0f}%",
