@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 
 def digit_bindings(action: str, description: str) -> list[BindingType]:
@@ -83,3 +85,23 @@ class ListControl(OptionList):
 
     def action_submit(self) -> None:
         self.post_message(self.Submitted())
+
+
+class ListAnswer(AnswerWidget):
+    """An answer given by working through a list of rows (select, order, match)."""
+
+    def compose(self) -> ComposeResult:
+        yield ListControl(*self._options())
+        yield self.hint()
+
+    def on_mount(self) -> None:
+        self.control.highlighted = 0
+
+    @property
+    def control(self) -> ListControl:
+        """The list the learner works in."""
+        return self.query_one(ListControl)
+
+    def _options(self) -> list[Option]:
+        """The rows, drawn from the widget's state."""
+        raise NotImplementedError

@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from quiz.ui.widgets.base import AnswerWidget, ListControl, digit_bindings, numbered
+from quiz.ui.widgets.base import ListAnswer, ListControl, digit_bindings, numbered
 
 
-class MatchingAnswer(AnswerWidget):
+class MatchingAnswer(ListAnswer):
     """Each left item gets one right item from the numbered list below it."""
 
     DEFAULT_CSS = """
@@ -38,9 +38,6 @@ class MatchingAnswer(AnswerWidget):
         yield Static(self._rights(), id="rights")
         yield self.hint()
 
-    def on_mount(self) -> None:
-        self.query_one(ListControl).highlighted = 0
-
     def _prompt(self, index: int) -> Content:
         right = self.chosen.get(index)
         target = (
@@ -61,7 +58,7 @@ class MatchingAnswer(AnswerWidget):
         return Content("\n").join([Content.styled("Match with:", "italic"), *lines])
 
     def _refresh_row(self, index: int) -> None:
-        self.query_one(ListControl).replace_option_prompt_at_index(index, self._prompt(index))
+        self.control.replace_option_prompt_at_index(index, self._prompt(index))
 
     def assign(self, left: int, right: int) -> None:
         """Match left item `left` with right item `right` and move to the next left item."""
@@ -69,17 +66,17 @@ class MatchingAnswer(AnswerWidget):
             return
         self.chosen[left] = right
         self._refresh_row(left)
-        control = self.query_one(ListControl)
+        control = self.control
         if left + 1 < len(self.lefts):
             control.highlighted = left + 1
 
     def action_assign(self, n: int) -> None:
-        highlighted = self.query_one(ListControl).highlighted
+        highlighted = self.control.highlighted
         if highlighted is not None:
             self.assign(highlighted, n - 1)
 
     def action_clear(self) -> None:
-        highlighted = self.query_one(ListControl).highlighted
+        highlighted = self.control.highlighted
         if highlighted is not None and self.chosen.pop(highlighted, None) is not None:
             self._refresh_row(highlighted)
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widgets.option_list import Option
 
-from quiz.ui.widgets.base import AnswerWidget, ListControl, digit_bindings, numbered
+from quiz.ui.widgets.base import ListAnswer, ListControl, digit_bindings, numbered
 
 
-class MultiSelectAnswer(AnswerWidget):
+class MultiSelectAnswer(ListAnswer):
     """Any number of choices; the checked ones are submitted in display order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -24,13 +23,6 @@ class MultiSelectAnswer(AnswerWidget):
 
     checked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
 
-    def compose(self) -> ComposeResult:
-        yield ListControl(*self._options())
-        yield self.hint()
-
-    def on_mount(self) -> None:
-        self.query_one(ListControl).highlighted = 0
-
     def _options(self) -> list[Option]:
         return [
             Option(numbered(n, text, "[x] " if n - 1 in self.checked else "[ ] "))
@@ -38,7 +30,7 @@ class MultiSelectAnswer(AnswerWidget):
         ]
 
     def watch_checked(self) -> None:
-        control = self.query_one(ListControl)
+        control = self.control
         for index, option in enumerate(self._options()):
             control.replace_option_prompt_at_index(index, option.prompt)
 
@@ -46,13 +38,13 @@ class MultiSelectAnswer(AnswerWidget):
         """Tick or untick the choice at `index`."""
         if 0 <= index < len(self.options):
             self.checked = self.checked ^ {index}
-            self.query_one(ListControl).highlighted = index
+            self.control.highlighted = index
 
     def action_toggle(self, n: int) -> None:
         self.toggle(n - 1)
 
     def action_toggle_highlighted(self) -> None:
-        highlighted = self.query_one(ListControl).highlighted
+        highlighted = self.control.highlighted
         if highlighted is not None:
             self.toggle(highlighted)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets.option_list import Option
 
-from quiz.ui.widgets.base import AnswerWidget, ListControl, numbered
+from quiz.ui.widgets.base import ListAnswer, ListControl, numbered
 
 
-class OrderingAnswer(AnswerWidget):
+class OrderingAnswer(ListAnswer):
     """Items in the learner's order; ctrl+up/ctrl+down (or shift) move the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,13 +25,6 @@ class OrderingAnswer(AnswerWidget):
         super().__init__(options, id=id)
         self.order = list(options)
 
-    def compose(self) -> ComposeResult:
-        yield ListControl(*self._options())
-        yield self.hint()
-
-    def on_mount(self) -> None:
-        self.query_one(ListControl).highlighted = 0
-
     def _options(self) -> list[Option]:
         return [Option(numbered(n, text)) for n, text in enumerate(self.order, 1)]
 
@@ -42,13 +34,13 @@ class OrderingAnswer(AnswerWidget):
         if not (0 <= index < len(self.order) and 0 <= target < len(self.order)):
             return
         self.order[index], self.order[target] = self.order[target], self.order[index]
-        control = self.query_one(ListControl)
+        control = self.control
         for i, option in enumerate(self._options()):
             control.replace_option_prompt_at_index(i, option.prompt)
         control.highlighted = target
 
     def action_move(self, step: int) -> None:
-        highlighted = self.query_one(ListControl).highlighted
+        highlighted = self.control.highlighted
         if highlighted is not None:
             self.move(highlighted, step)
 
