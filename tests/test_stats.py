@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -40,7 +39,7 @@ def row(qid: str, verdict: str = "correct", **changes: object) -> QuestionRow:
         state=1,
         stability=2.0,
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return base._replace(**changes)
 
 
 def stats(

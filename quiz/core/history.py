@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-Key = tuple[str, str]  # (bank id, question id)
+from quiz.core.verdicts import MISSED_VERDICTS
 
-ANSWERED = ("correct", "partial", "incorrect")  # verdicts of an answer given in time
-MISSED_VERDICTS = ("incorrect", "partial", "timeout")  # verdicts that were not fully right
+Key = tuple[str, str]  # (bank id, question id)
 
 
 @dataclass(frozen=True)

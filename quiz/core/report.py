@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.core.history import ANSWERED
 from quiz.core.model import NO_TOPIC, format_number
+from quiz.core.verdicts import ANSWERED
 
 Document = Mapping[str, Any]
 

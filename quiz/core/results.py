@@ -31,12 +31,11 @@ from typing import Any
 from quiz.core.atomic import durable_temp, fsync_folder
 from quiz.core.drill import drill_settings, fingerprint
 from quiz.core.errors import QuizError
-from quiz.core.history import ANSWERED
 from quiz.core.model import Bank
+from quiz.core.verdicts import ANSWERED, VERDICTS
 
 FORMAT = "quiz-results"
 VERSION = 1
-VERDICTS = ("correct", "partial", "incorrect", "skipped", "timeout")
 
 _QUESTION_FIELDS: dict[str, tuple[type, ...]] = {
     "number": (int,),

@@ -11,10 +11,9 @@ in and out is aware and in UTC. This module is pure: the caller passes the time.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # fsrs is imported on the first review, not when quiz starts
     from fsrs import Rating, Scheduler
@@ -28,8 +27,7 @@ RATING_NAMES: dict[str, str] = {
 REVIEW_STATE = 2  # fsrs.State.Review (a test holds it to fsrs's value)
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """A card after one review."""
 
     card_json: str

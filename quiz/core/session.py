@@ -31,11 +31,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from quiz.core.checking import check, expected_text
-from quiz.core.history import ANSWERED, Attempt, History, Recorder, SessionInfo, SessionSummary
+from quiz.core.history import Attempt, History, Recorder, SessionInfo, SessionSummary
 from quiz.core.model import Bank, Question, QuestionType
 from quiz.core.options import MODES as MODES  # re-exported: the modes were defined here
 from quiz.core.options import SessionOptions
 from quiz.core.selection import display_options, left_items, new_seed, select
+from quiz.core.verdicts import ANSWERED
 
 OVERRIDE_MODES = ("practice", "review")
 OVERRIDE_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC)

@@ -16,18 +16,17 @@ Definitions (also in docs/progress.md):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from quiz.core.history import MISSED_VERDICTS
 from quiz.core.model import NO_TOPIC, Bank
 from quiz.core.scheduling import REVIEW_STATE
+from quiz.core.verdicts import MISSED_VERDICTS
 
 STRUGGLING_MISSES = 4
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(NamedTuple):
     """The store's summary of one (bank, question) for a profile."""
 
     bank_id: str
@@ -44,8 +43,7 @@ class QuestionRow:
     stability: float | None
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     """A finished session of a profile."""
 
     uid: str
@@ -55,8 +53,7 @@ class SessionRow:
     possible: int
 
 
-@dataclass(frozen=True)
-class Flagged:
+class Flagged(NamedTuple):
     """A question named in stats (struggling or changed)."""
 
     bank_id: str
@@ -65,8 +62,7 @@ class Flagged:
     misses: int
 
 
-@dataclass(frozen=True)
-class TopicStats:
+class TopicStats(NamedTuple):
     topic: str
     questions: int
     seen: int
@@ -75,15 +71,13 @@ class TopicStats:
     accuracy: float | None  # 0..1; None before any answer
 
 
-@dataclass(frozen=True)
-class SessionPoint:
+class SessionPoint(NamedTuple):
     started_at: datetime
     mode: str
     percent: float
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     """Everything `quiz stats` and the stats screen show."""
 
     questions: int

@@ -17,22 +17,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from quiz import __version__
 from quiz.core import scheduling, store_schema
 from quiz.core.errors import StoreError
-from quiz.core.history import (
-    MISSED_VERDICTS,
-    Attempt,
-    History,
-    QuestionHistory,
-    SessionInfo,
-    SessionSummary,
-)
 from quiz.core.model import Bank
 from quiz.core.stats import QuestionRow, SessionRow, Stats, compute
+from quiz.core.verdicts import MISSED_VERDICTS
+
+if TYPE_CHECKING:  # built when a session starts, not when the home screen opens
+    from quiz.core.history import Attempt, History, SessionInfo, SessionSummary
 
 BUSY_TIMEOUT_S = 5.0
 SPARKLINE_SESSIONS = 50
@@ -187,6 +183,8 @@ class ProgressStore:
 
     def history(self, bank_ids: Iterable[str]) -> History:
         """What this profile's past says about each question of these banks it answered."""
+        from quiz.core.history import QuestionHistory
+
         out: History = {}
         for row in self.question_rows(bank_ids):
             if row.attempts:
