@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -65,6 +66,10 @@ class QuizApp(App[None]):
         self.saved_on_quit: Path | None = None
         self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
         self.sub_title = profile
+
+    def on_ready(self) -> None:
+        """The first screen is shown: resume the garbage collection `quiz` paused to start."""
+        gc.enable()
 
     @property
     def bank_ids(self) -> list[str]:
