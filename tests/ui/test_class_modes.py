@@ -77,13 +77,16 @@ async def test_practice_hides_the_drill_line(tmp_path: Path) -> None:
     app = build_app(tmp_path, ask_name=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not app.screen.query_one("#class-panel").display
+        assert not [panel for panel in app.screen.query("#class-panel") if panel.display]
         await pilot.press("down")  # Exam: Review missed is disabled with nothing missed
         await pilot.pause()
         assert app.screen.query_one("#class-panel").display
         assert screen_text(app, "#drill-line").startswith("Exam ")
         # Launched for practice, the name box offers the profile already in use.
         assert app.screen.query_one("#name", Input).value == "tester"
+        await pilot.press("up")  # back to Practice: the panel goes again
+        await pilot.pause()
+        assert not app.screen.query_one("#class-panel").display
 
 
 async def test_drill_writes_its_results_file_once_and_says_where(tmp_path: Path) -> None:

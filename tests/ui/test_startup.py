@@ -54,8 +54,11 @@ def test_home_loads_no_other_screen_and_no_grading(tmp_path: Path) -> None:
         "quiz.ui.screens.stats",
         "quiz.ui.screens.help",
         "quiz.ui.screens.confirm",
-        "quiz.ui.widgets",
+        "quiz.ui.widgets.base",  # the answer widgets
+        "quiz.ui.widgets.factory",
+        "quiz.ui.widgets.class_panel",  # drills and exams only
         "quiz.core.session",
         "quiz.core.checking",
+        "quiz.core.history",
     }
     assert later.isdisjoint(seen["modules"])

@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from quiz.core.model import QuestionType
 from quiz.core.wording import format_points
 from quiz.ui.text import format_given, verdict_class, verdict_label
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.session import Outcome, Session
@@ -40,7 +41,7 @@ class FeedbackScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         outcome = self.outcome
         question = outcome.asked.question
-        yield Header()
+        yield TitleBar()
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
             ordered = question.type is QuestionType.ORDERING

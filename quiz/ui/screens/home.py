@@ -10,16 +10,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.options import MODES
+from quiz.core.options import CLASS_MODES, MODES
 from quiz.ui.text import MODE_NAMES
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.options import SessionOptions
     from quiz.core.stats import Stats
     from quiz.ui.app import QuizApp
+    from quiz.ui.widgets.class_panel import ClassPanel
+    from quiz.ui.widgets.start_options import StartOptions
 
 BAR_WIDTH = 10
 
@@ -36,6 +39,10 @@ class HomeScreen(Screen[None]):
     With a drill or exam highlighted, a panel across the top shows the drill line
     a teacher compares ("Drill CSTO-7F3A, 20 questions, 30 s per question") and,
     without --profile, asks the student's name before the first question.
+
+    Only what the first frame shows is built at start: the number and topic options
+    mount just after it, and the drill panel when a drill or exam is highlighted
+    (their widgets are imported then too).
     """
 
     # Styles: home.tcss, loaded by QuizApp (a default screen's CSS_PATH is not).
@@ -46,26 +53,18 @@ class HomeScreen(Screen[None]):
     app: QuizApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        yield Header()
-        with Vertical(id="class-panel"):
-            yield Static(id="drill-line")
-            if app.ask_name:
-                with Horizontal(id="name-row"):
-                    yield Static("Your name", id="name-label")
-                    yield Input(
-                        "" if app.options.mode in ("drill", "exam") else app.profile,
-                        placeholder="type your name, then Enter",
-                        id="name",
-                    )
+        yield TitleBar()
+        if self.app.options.mode in CLASS_MODES:
+            yield self._class_panel()
         with Horizontal(id="columns"):
             # One Static for the whole overview (bank, counts, mastery, profile): a widget
             # per line made the first screen several times slower to mount and paint.
             with VerticalScroll(id="about"):
                 yield Static(id="overview")
             with Vertical(id="start"):
-                yield Static("Start", classes="heading")
-                yield OptionList(id="modes")
+                modes = OptionList(id="modes")
+                modes.border_title = "Start"
+                yield modes
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,31 +74,19 @@ class HomeScreen(Screen[None]):
         modes.highlighted = MODES.index(start) if start in MODES else 0
         self._describe_class_mode()
         if self._needs_name(start):
-            self.query_one("#name", Input).focus()
+            self._panel().focus_name()
         else:
             modes.focus()
-        # The count and topic options come just after the first paint: their widgets (and
-        # their styles) are a large part of the cost of showing the screen at all.
         self.call_after_refresh(self._mount_options)
 
     async def _mount_options(self) -> None:
         """Mount the number of questions and the topics under the modes."""
+        from quiz.ui.widgets.start_options import StartOptions
+
         options = self.app.options
-        chosen = set(options.topics)
-        topics = SelectionList[str](id="topics")
-        for bank in self.app.banks:
-            for topic in bank.topics:
-                topics.add_option((Content(topic), topic, topic in chosen))
-        await self.query_one("#start").mount_all(
-            [
-                Horizontal(
-                    Static("Questions", id="count-label"),
-                    Input(str(options.count or ""), placeholder="all", type="integer", id="count"),
-                    id="count-row",
-                ),
-                Static("Topics (space ticks; none = all)", classes="heading"),
-                topics,
-            ]
+        topics = [topic for bank in self.app.banks for topic in bank.topics]
+        await self.query_one("#start").mount(
+            StartOptions(topics, options.topics, options.count, id="options")
         )
         # The drill line now follows the ticked topics, which is what a start would use.
         self._describe_class_mode()
@@ -163,28 +150,46 @@ class HomeScreen(Screen[None]):
         ]
         return Content("\n").join(lines)
 
-    def _count(self) -> int | None:
-        inputs = self.query("#count").results(Input)
-        field = next(inputs, None)
-        if field is None:  # not mounted yet
-            return self.app.options.count
-        text = field.value.strip()
-        return int(text) if text.isdigit() and int(text) > 0 else None
+    # --- the drill panel ------------------------------------------------------------
+
+    def _class_panel(self) -> ClassPanel:
+        from quiz.ui.widgets.class_panel import ClassPanel
+
+        app = self.app
+        # Launched for a drill, the box starts empty; otherwise it offers the profile.
+        name = "" if app.options.mode in CLASS_MODES else app.profile
+        return ClassPanel(ask_name=app.ask_name, name=name, id="class-panel")
+
+    def _panel(self) -> ClassPanel:
+        """The drill panel, mounted on first use."""
+        found = self.query("#class-panel")
+        if found:
+            return found.first()  # type: ignore[return-value]
+        panel = self._class_panel()
+        self.mount(panel, before="#columns")
+        return panel
+
+    def _options(self) -> StartOptions | None:
+        """The number and topic options, or None before they are mounted."""
+        found = self.query("#options")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    # --- starting -------------------------------------------------------------------
 
     def _highlighted_mode(self) -> str:
         option = self.query_one("#modes", OptionList).highlighted_option
         return (option.id if option is not None else None) or "practice"
 
     def _needs_name(self, mode: str) -> bool:
-        return self.app.ask_name and mode in ("drill", "exam")
+        return self.app.ask_name and mode in CLASS_MODES
 
     def _start(self, mode: str) -> None:
         """Start `mode`; a drill or exam first takes the student's name when it is asked."""
         if self._needs_name(mode):
-            name_input = self.query_one("#name", Input)
-            name = " ".join(name_input.value.split())
+            panel = self._panel()
+            name = panel.student
             if not name:
-                name_input.focus()
+                panel.focus_name()
                 self.notify("Type your name first: it goes on your results.", severity="warning")
                 return
             self.app.use_profile(name)
@@ -194,19 +199,22 @@ class HomeScreen(Screen[None]):
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
         self._start(event.option.id or "practice")
 
-    @on(Input.Submitted, "#name")
-    def _name_done(self) -> None:
+    def on_class_panel_name_entered(self) -> None:
         self._start(self._highlighted_mode())
 
+    def on_start_options_done(self) -> None:
+        self.query_one("#modes", OptionList).focus()
+
+    def on_start_options_changed(self) -> None:
+        self._describe_class_mode()
+
     @on(OptionList.OptionHighlighted, "#modes")
-    @on(Input.Changed, "#count")
-    @on(SelectionList.SelectedChanged, "#topics")
     def _describe_class_mode(self) -> None:
         """In a drill or exam, the line every student compares: "Drill CSTO-7F3A, 20 questions"."""
         mode = self._highlighted_mode()
-        panel = self.query_one("#class-panel")
-        panel.display = mode in ("drill", "exam")
-        if not panel.display:
+        if mode not in CLASS_MODES:
+            for panel in self.query("#class-panel"):
+                panel.display = False
             return
         from quiz.core import drill
 
@@ -214,15 +222,14 @@ class HomeScreen(Screen[None]):
         text = f"{MODE_NAMES[mode]} {drill.describe(self.app.banks, options)}"
         if options.seed is None:
             text += " (no --seed: a code only this run has)"
-        self.query_one("#drill-line", Static).update(Content(text))
-        panel.border_title = "Check this line matches your teacher's"
+        panel = self._panel()
+        panel.display = True
+        panel.describe(text)
 
     def _chosen_options(self, mode: str) -> SessionOptions:
-        lists = self.query("#topics").results(SelectionList)
-        topic_list = next(lists, None)
-        topics = self.app.options.topics if topic_list is None else tuple(topic_list.selected)
-        return self.app.run_options(mode=mode, count=self._count(), topics=topics)
-
-    @on(Input.Submitted, "#count")
-    def _count_done(self) -> None:
-        self.query_one("#modes", OptionList).focus()
+        picked = self._options()
+        if picked is None:
+            count, topics = self.app.options.count, self.app.options.topics
+        else:
+            count, topics = picked.count, picked.topics
+        return self.app.run_options(mode=mode, count=count, topics=topics)

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from quiz.core.wording import format_points
 from quiz.ui.text import MODE_NAMES
 from quiz.ui.widgets.base import AnswerWidget
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.factory import answer_widget_for
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.session import Session
@@ -47,7 +48,7 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         asked = self.asked
         question = asked.question
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="status"):
             yield Static(f"{asked.number} of {asked.total}", id="position")
             bar = ProgressBar(

@@ -15,11 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from quiz.core.model import NO_TOPIC, QuestionType
 from quiz.core.wording import format_points
 from quiz.ui.text import MODE_NAMES, format_given, verdict_class, verdict_label
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.session import Outcome, SessionResult
@@ -53,7 +54,7 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         result = self.result
         exam = result.mode == "exam"
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="body"):
             yield Static(self._score_text(), id="score")
             if self.saved is not None:

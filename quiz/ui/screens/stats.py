@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from quiz.ui.screens.home import mastery_bar
 from quiz.ui.text import percent_chart
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.stats import Stats
@@ -35,7 +36,7 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         view = self.app.store.stats(self.app.banks)
         accuracy = [point.percent for point in view.sessions]
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="body"):
             yield Static("Accuracy per session", classes="heading")
             if accuracy:
