@@ -53,6 +53,9 @@ class HomeScreen(Screen[None]):
     app: QuizApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
+        view = self.app.store.stats(self.app.banks)
+        # Drawn here, the screen's first showing (its first resume) need not redraw it.
+        self._fresh = True
         yield TitleBar()
         if self.app.options.mode in CLASS_MODES:
             yield self._class_panel()
@@ -60,15 +63,14 @@ class HomeScreen(Screen[None]):
             # One Static for the whole overview (bank, counts, mastery, profile): a widget
             # per line made the first screen several times slower to mount and paint.
             with VerticalScroll(id="about"):
-                yield Static(id="overview")
+                yield Static(self._overview(view), id="overview")
             with Vertical(id="start"):
-                modes = OptionList(id="modes")
+                modes = OptionList(*self._modes(view), id="modes")
                 modes.border_title = "Start"
                 yield modes
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_overview()
         modes = self.query_one("#modes", OptionList)
         start = self.app.options.mode
         modes.highlighted = MODES.index(start) if start in MODES else 0
@@ -92,7 +94,10 @@ class HomeScreen(Screen[None]):
         self._describe_class_mode()
 
     def on_screen_resume(self) -> None:
-        self.refresh_overview()
+        if self._fresh:
+            self._fresh = False
+        else:
+            self.refresh_overview()
 
     def refresh_overview(self) -> None:
         """Redraw counts, mastery and the profile from the store (after a session, say)."""
@@ -101,15 +106,18 @@ class HomeScreen(Screen[None]):
         modes = self.query_one("#modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()
-        modes.add_options(
-            [
-                Option("Practice", id="practice"),
-                Option(f"Review missed ({view.missed})", id="review", disabled=not view.missed),
-                Option("Exam", id="exam"),
-                Option("Drill", id="drill"),
-            ]
-        )
+        modes.add_options(self._modes(view))
         modes.highlighted = highlighted if highlighted is not None else 0
+
+    @staticmethod
+    def _modes(view: Stats) -> list[Option]:
+        """The modes to start; Review missed names how many and is off with none missed."""
+        return [
+            Option("Practice", id="practice"),
+            Option(f"Review missed ({view.missed})", id="review", disabled=not view.missed),
+            Option("Exam", id="exam"),
+            Option("Drill", id="drill"),
+        ]
 
     def _overview(self, view: Stats) -> Content:
         """Each bank's title and source, the counts, mastery per topic, and the profile."""
