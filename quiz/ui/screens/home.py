@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -59,15 +59,15 @@ class HomeScreen(Screen[None]):
         yield TitleBar()
         if self.app.options.mode in CLASS_MODES:
             yield self._class_panel()
-        with Horizontal(id="columns"):
-            # One Static for the whole overview (bank, counts, mastery, profile): a widget
-            # per line made the first screen several times slower to mount and paint.
-            with VerticalScroll(id="about"):
-                yield Static(self._overview(view), id="overview")
-            with Vertical(id="start"):
-                modes = OptionList(*self._modes(view), id="modes")
-                modes.border_title = "Start"
-                yield modes
+        # The screen lays out the two columns itself (home.tcss): no container around them.
+        # One Static holds the whole overview (bank, counts, mastery, profile): a widget
+        # per line made the first screen several times slower to mount and paint.
+        with VerticalScroll(id="about"):
+            yield Static(self._overview(view), id="overview")
+        with Vertical(id="start"):
+            modes = OptionList(*self._modes(view), id="modes")
+            modes.border_title = "Start"
+            yield modes
         yield Footer()
 
     def on_mount(self) -> None:
@@ -174,7 +174,7 @@ class HomeScreen(Screen[None]):
         if found:
             return found.first()  # type: ignore[return-value]
         panel = self._class_panel()
-        self.mount(panel, before="#columns")
+        self.mount(panel, before="#about")
         return panel
 
     def _options(self) -> StartOptions | None:
