@@ -215,7 +215,7 @@ def test_answer_grades_records_and_moves_on() -> None:
     (attempt,) = recorder.attempts
     assert attempt.session_uid == session.info.uid
     assert (attempt.seq, attempt.bank_id, attempt.question_id) == (0, "engine", first.question.id)
-    assert attempt.content_hash == first.question.content_hash()
+    assert attempt.content_hash == first.question.content_hash
     assert attempt.verdict == outcome.verdict
     assert attempt.answered_at == NOW
     assert not attempt.overridden

@@ -21,7 +21,7 @@ def _q(qid: str, topic: str) -> Question:
 
 
 BANK = Bank("b", "B", (_q("q1", "alpha"), _q("q2", "alpha"), _q("q3", "beta"), _q("q4", "")))
-HASH = {q.id: q.content_hash() for q in BANK.questions}
+HASH = {q.id: q.content_hash for q in BANK.questions}
 
 
 def row(qid: str, verdict: str = "correct", **changes: object) -> QuestionRow:

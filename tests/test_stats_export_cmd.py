@@ -16,7 +16,7 @@ from quiz.cli.main import main
 from quiz.core.loader import load_banks
 
 BANK = load_banks([STORE_BANK], use_cache=False)[0]
-HASHES = {q.id: q.content_hash() for q in BANK.questions}
+HASHES = {q.id: q.content_hash for q in BANK.questions}
 TOPICS = {q.id: q.topic for q in BANK.questions}
 NOW = datetime.now(UTC).replace(microsecond=0)
 

@@ -46,7 +46,7 @@ def fingerprint(banks: Sequence[Bank], options: Any) -> str:
     if not banks:
         raise ValueError("a fingerprint needs at least one bank")
     blob = json.dumps(
-        {"banks": [b.content_hash() for b in banks], "settings": drill_settings(options)},
+        {"banks": [b.content_hash for b in banks], "settings": drill_settings(options)},
         sort_keys=True,
         ensure_ascii=True,
     )

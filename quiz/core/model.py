@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 NO_TOPIC = "(no topic)"  # how a question without a topic is listed
@@ -59,11 +60,13 @@ class Question:
         assert self.type is QuestionType.MATCHING
         return self.answer  # type: ignore[return-value]
 
+    @cached_property
     def content_hash(self) -> str:
         """A short hash of everything a learner sees or is graded on.
 
         Progress is keyed on the question id; this hash tells when the question
-        changed since it was last answered.
+        changed since it was last answered. Kept once computed: stats compare it for
+        every question answered, each time the home screen is shown.
         """
         content = {
             "type": self.type.value,
@@ -111,12 +114,13 @@ class Bank:
                 return q
         return None
 
+    @cached_property
     def content_hash(self) -> str:
         """A hash of the whole bank's graded content (for drill fingerprints)."""
         h = hashlib.sha256(self.id.encode("utf-8"))
         for q in self.questions:
             h.update(q.id.encode("utf-8"))
-            h.update(q.content_hash().encode("ascii"))
+            h.update(q.content_hash.encode("ascii"))
         return h.hexdigest()
 
 

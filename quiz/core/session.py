@@ -409,7 +409,7 @@ class Session:
                 seq=outcome.asked.seq,
                 bank_id=outcome.asked.bank_id,
                 question_id=q.id,
-                content_hash=q.content_hash(),
+                content_hash=q.content_hash,
                 topic=q.topic,
                 given=outcome.given,
                 verdict=outcome.verdict,

@@ -134,7 +134,7 @@ def compute(
             present.append(row)
             if row.misses >= STRUGGLING_MISSES:
                 struggling.append(Flagged(bank.id, q.id, q.prompt, row.misses))
-            if row.last_content_hash and row.last_content_hash != q.content_hash():
+            if row.last_content_hash and row.last_content_hash != q.content_hash:
                 changed.append(Flagged(bank.id, q.id, q.prompt, row.misses))
     struggling.sort(key=lambda f: -f.misses)
     dues = [r.due for r in present if r.due is not None]
