@@ -79,7 +79,7 @@ class Terminal:
         start = time.perf_counter()
         self._send(f"new-window -P -F '#{{pane_id}}' {shlex.quote(shell)}")
         pane = None
-        seen: dict[bytes, bytes] = {}  # pane -> the latest bytes it wrote
+        seen: dict[bytes, bytes] = {}  # pane -> everything it wrote
         wanted = marker.encode()
         try:
             for line in self._lines(start + TIMEOUT):
@@ -88,10 +88,11 @@ class Terminal:
                 elif line.startswith(b"%output "):
                     _, source, data = line.split(b" ", 2)
                     data = _OCTAL.sub(lambda m: bytes([int(m[1], 8)]), data)
-                    seen[source] = seen.get(source, b"")[-len(wanted) :] + data
+                    seen[source] = seen.get(source, b"") + data
                 if pane is not None and wanted in seen.get(pane, b""):
                     return time.perf_counter() - start
-            raise TimeoutError(f"{marker!r} never appeared for {command}")
+            last = seen.get(pane or b"", b"")[-300:]
+            raise TimeoutError(f"{marker!r} never appeared for {command}; it wrote ...{last!r}")
         finally:
             if pane is not None:
                 self._send(f"kill-pane -t {pane.decode()}")
