@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from tests.ui.helpers import ALL_TYPES
+import pytest
+
+from tests.ui.helpers import ALL_TYPES, build_app
 
 # Runs in a fresh interpreter, so what the test process imported does not count.
 PROBE = textwrap.dedent(
@@ -62,3 +65,44 @@ def test_home_loads_no_other_screen_and_no_grading(tmp_path: Path) -> None:
         "quiz.core.history",
     }
     assert later.isdisjoint(seen["modules"])
+
+
+def test_launch_pauses_garbage_collection_only_while_starting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.cli.main import run_parser
+    from quiz.ui import app as app_module
+    from quiz.ui import launch
+
+    during: list[bool] = []
+
+    class StartedApp:
+        saved_on_quit = None
+
+        def __init__(self, store: object) -> None:
+            self.store = store
+
+        def run(self) -> None:
+            during.append(gc.isenabled())
+
+    monkeypatch.setattr(
+        app_module, "make_app", lambda banks, store, *args, **kwargs: StartedApp(store)
+    )
+    args = run_parser().parse_args(
+        ["--bank", str(ALL_TYPES), "--progress", str(tmp_path / "p.db"), "--profile", "t"]
+    )
+    assert gc.isenabled()
+    assert launch.run(args) == 0
+    assert during == [False]  # paused while the app started
+    assert gc.isenabled()  # and never left paused
+
+
+async def test_the_app_resumes_garbage_collection_once_home_is_shown(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
