@@ -71,7 +71,9 @@ class QuizApp(App[None]):
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
         if not gc.isenabled():
             # What start-up built lives as long as the app. Frozen, it is left out of
-            # every later full collection, which otherwise stalled a key by some 30 ms.
+            # later collections: otherwise the first one, scanning all of it, held up
+            # the first frame on its way to the terminal (~10 ms), and each full one
+            # later stalled a key by some 30 ms.
             gc.freeze()
             gc.enable()
 
