@@ -171,6 +171,17 @@ def test_review_with_nothing_missed_says_so(capsys: pytest.CaptureFixture[str]) 
     assert out.startswith("Nothing to review now")
 
 
+def test_review_with_nothing_missed_says_when_the_next_is_due(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asked = planned("x")
+    run(capsys, [right_line(a) for a in asked], "--seed", "x")
+    _, out = run(capsys, [], "--mode", "review")
+    # Right answers are due again after fsrs's learning step, minutes from now.
+    assert out.startswith("Nothing to review now")
+    assert "Next review due in " in out and " minutes (" in out
+
+
 def test_exam_gives_feedback_only_at_the_end(capsys, tmp_path) -> None:
     asked = planned("E1", mode="exam")
     lines = [right_line(a) for a in asked[:-1]] + [wrong_line(asked[-1])]

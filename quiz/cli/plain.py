@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 from quiz.core.answers import InputError, left_label, parse_typed
 from quiz.core.model import NO_TOPIC, Bank, QuestionType
 from quiz.core.options import CLASS_MODES
 from quiz.core.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
-from quiz.core.wording import format_points, plural
+from quiz.core.wording import due_time, format_points, plural
 
 WORDS = {
     "correct": "Correct",
@@ -215,7 +216,7 @@ class Plain:
         next_due = getattr(self.store, "next_due", None)
         when = next_due([b.id for b in self.banks]) if next_due else None
         if when is not None:
-            text += f" Next review due {when.astimezone().strftime('%Y-%m-%d %H:%M')}."
+            text += f" Next review due {due_time(when, datetime.now(UTC))}."
         return text
 
     def _write_results(self, result: SessionResult) -> None:

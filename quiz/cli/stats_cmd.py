@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TextIO
 
 from quiz.cli import context
 from quiz.core.stats import STRUGGLING_MISSES, Flagged, Stats
-from quiz.core.wording import plural
+from quiz.core.wording import due_time, plural
 
 PROMPT_WIDTH = 56
 RECENT_SESSIONS = 10
@@ -66,26 +66,8 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
     )
     _flagged(out, f"Struggling (missed {STRUGGLING_MISSES} times or more)", stats.struggling, True)
     _flagged(out, "Changed since you last answered them", stats.changed, False)
-    out.write(f"\nNext review due: {when(stats.next_due, now)}\n")
-
-
-def when(due: datetime | None, now: datetime) -> str:
-    """'in 3 hours (Fri 27 Nov 2026, 21:15)', 'now', or 'nothing scheduled'."""
-    if due is None:
-        return "nothing scheduled"
-    if due <= now:
-        return "now"
-    local = due.astimezone().strftime("%a %d %b %Y, %H:%M")
-    return f"{_in(due - now)} ({local})"
-
-
-def _in(delta: timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            n = round(seconds / size)
-            return f"in {plural(n, unit)}"
-    return "in less than a minute"
+    due = "nothing scheduled" if stats.next_due is None else due_time(stats.next_due, now)
+    out.write(f"\nNext review due: {due}\n")
 
 
 def _percent(value: float | None) -> str:

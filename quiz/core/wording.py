@@ -1,6 +1,8 @@
-"""How counts and points read in a sentence, the same in every front end."""
+"""How counts, points and times read in a sentence, the same in every front end."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 
 def plural(count: int, word: str) -> str:
@@ -18,3 +20,20 @@ def format_points(value: float) -> str:
     if rounded.is_integer():
         return str(int(rounded))
     return f"{rounded:.2f}".rstrip("0")
+
+
+def due_time(due: datetime, now: datetime) -> str:
+    """When a review falls due, relative and in local time: 'in 3 hours (Fri 27 Nov
+    2026, 21:15)', or 'now' once it has come."""
+    if due <= now:
+        return "now"
+    local = due.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return f"{_in(due - now)} ({local})"
+
+
+def _in(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            return f"in {plural(round(seconds / size), unit)}"
+    return "in less than a minute"

@@ -201,6 +201,22 @@ async def test_review_mode_from_home_counts_the_misses(tmp_path: Path) -> None:
         assert str(modes.get_option_at_index(1).prompt) == "Review missed (1)"
 
 
+async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, app, right=True)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        # A right first answer is due again after fsrs's ten-minute learning step.
+        assert screen_text(app, "#next-due").startswith("Due in 10 minutes (")
+
+
 async def test_markup_in_bank_text_is_shown_literally(tmp_path: Path) -> None:
     app = build_app(tmp_path, MARKUP)
     async with app.run_test(size=SIZE) as pilot:

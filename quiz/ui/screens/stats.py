@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.core.wording import due_time, plural
 from quiz.ui.screens.home import mastery_bar
 from quiz.ui.text import percent_chart
 from quiz.ui.widgets.title_bar import TitleBar
@@ -94,5 +95,5 @@ class StatsScreen(Screen[None]):
         if view.next_due is None:
             return Content("Nothing scheduled yet.")
         if view.next_due <= datetime.now(UTC):
-            return Content(f"Due now: {view.due} question{'s' if view.due != 1 else ''}.")
-        return Content(view.next_due.astimezone().strftime("%a %d %b %Y, %H:%M"))
+            return Content(f"Due now: {plural(view.due, 'question')}.")
+        return Content(f"Due {due_time(view.next_due, datetime.now(UTC))}.")
