@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import SelectionList
 
+from quiz.core.loader import load_banks
+from quiz.core.store import ProgressStore
+from quiz.ui.app import make_app
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.screens.feedback import FeedbackScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
-from tests.ui.helpers import MARKUP, FakeClock, answer, build_app, history, screen_text
+from tests.ui.helpers import (
+    ALL_TYPES,
+    MARKUP,
+    PROFILE,
+    FakeClock,
+    answer,
+    build_app,
+    history,
+    options,
+    screen_text,
+)
 
 SIZE = (80, 24)
 TYPES = {
@@ -215,6 +230,23 @@ async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:
         await pilot.pause()
         # A right first answer is due again after fsrs's ten-minute learning step.
         assert screen_text(app, "#next-due").startswith("Due in 10 minutes (")
+
+
+async def test_a_topic_two_banks_share_is_offered_once(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(
+        ALL_TYPES.read_text(encoding="utf-8").replace("id: ui-all-types", "id: ui-copy"),
+        encoding="utf-8",
+    )
+    shutil.copytree(ALL_TYPES.parent / "sources", tmp_path / "sources")
+    banks = load_banks([ALL_TYPES, copy], use_cache=False)
+    store = ProgressStore.open(tmp_path / "progress.db", PROFILE, fuzz=False)
+    app = make_app(banks, store, options(), PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        topics = app.screen.query_one("#topics", SelectionList)
+        offered = [topics.get_option_at_index(i).value for i in range(topics.option_count)]
+    assert offered == list(banks[0].topics)  # both banks have the same topics
 
 
 async def test_markup_in_bank_text_is_shown_literally(tmp_path: Path) -> None:
