@@ -249,6 +249,23 @@ async def test_a_topic_two_banks_share_is_offered_once(tmp_path: Path) -> None:
     assert offered == list(banks[0].topics)  # both banks have the same topics
 
 
+async def test_a_bank_without_topics_offers_no_topic_list(tmp_path: Path) -> None:
+    bank = tmp_path / "plain.yaml"
+    bank.write_text(
+        "id: no-topics\ntitle: No topics\nquestions:\n"
+        "  - id: q1\n    type: true_false\n    prompt: Water is wet.\n    answer: true\n",
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path, bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query("#count")  # the options are there
+        assert not app.screen.query("#topics")  # but no empty topic box
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
 async def test_markup_in_bank_text_is_shown_literally(tmp_path: Path) -> None:
     app = build_app(tmp_path, MARKUP)
     async with app.run_test(size=SIZE) as pilot:

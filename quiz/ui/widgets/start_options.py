@@ -33,6 +33,8 @@ class StartOptions(Vertical):
         with Horizontal(id="count-row"):
             yield Static("Questions", id="count-label")
             yield Input(str(self._count or ""), placeholder="all", type="integer", id="count")
+        if not self._topics:  # a bank without topics: nothing to choose
+            return
         topics = SelectionList[str](
             *((Content(t), t, t in self._chosen) for t in self._topics), id="topics"
         )
@@ -48,7 +50,9 @@ class StartOptions(Vertical):
     @property
     def topics(self) -> tuple[str, ...]:
         """The ticked topics, in list order."""
-        return tuple(self.query_one("#topics", SelectionList).selected)
+        found = self.query("#topics").results(SelectionList)
+        topic_list = next(found, None)
+        return () if topic_list is None else tuple(topic_list.selected)
 
     @on(Input.Changed, "#count")
     @on(SelectionList.SelectedChanged, "#topics")
