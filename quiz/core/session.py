@@ -48,6 +48,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def warm_up() -> None:
+    """Load ahead of time what the first answer would otherwise wait for: the typo
+    tolerance (rapidfuzz) and the spaced-repetition scheduler (fsrs).
+
+    The app calls it in the background while the learner reads the home screen.
+    """
+    from rapidfuzz.distance import Levenshtein  # noqa: F401  (checking's first typed answer)
+
+    from quiz.core import scheduling
+
+    scheduling.review(None, "correct", utc_now(), card_id=0)
+
+
 class SessionError(RuntimeError):
     """A front end asked the session for something it cannot do now."""
 

@@ -69,6 +69,9 @@ class QuizApp(App[None]):
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
+        # While the learner reads this screen, load the session engine, so that
+        # neither the first question nor the first answer waits for it.
+        self.run_worker(_warm_up_engine, thread=True, name="warm up", exit_on_error=False)
         if not gc.isenabled():
             # What start-up built lives as long as the app. Frozen, it is left out of
             # later collections: otherwise the first one, scanning all of it, held up
@@ -244,6 +247,12 @@ class QuizApp(App[None]):
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics)."""
         return replace(self.options, **changes)
+
+
+def _warm_up_engine() -> None:
+    from quiz.core import session
+
+    session.warm_up()
 
 
 def make_app(
