@@ -32,3 +32,10 @@ def test_due_time_is_now_once_it_has_come() -> None:
     now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
     assert due_time(now, now) == "now"
     assert due_time(now - timedelta(days=2), now) == "now"
+
+
+def test_due_time_moves_up_a_unit_when_rounding_reaches_it() -> None:
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    assert due_time(now + timedelta(minutes=59, seconds=40), now).startswith("in 1 hour (")
+    assert due_time(now + timedelta(hours=23, minutes=45), now).startswith("in 1 day (")
+    assert due_time(now + timedelta(seconds=50), now).startswith("in 1 minute (")

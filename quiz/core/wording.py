@@ -32,8 +32,14 @@ def due_time(due: datetime, now: datetime) -> str:
 
 
 def _in(delta: timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            return f"in {plural(round(seconds / size), unit)}"
-    return "in less than a minute"
+    # The unit is chosen after rounding, so 59 min 40 s reads "in 1 hour", not "in 60 minutes".
+    seconds = delta.total_seconds()
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "in less than a minute"
+    if minutes < 60:
+        return f"in {plural(minutes, 'minute')}"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"in {plural(hours, 'hour')}"
+    return f"in {plural(round(seconds / 86400), 'day')}"

@@ -19,7 +19,7 @@ class ClassPanel(Vertical):
     def __init__(self, *, ask_name: bool, name: str, id: str) -> None:
         super().__init__(id=id)
         self._ask_name = ask_name
-        self._name = name
+        self._student = name  # not `_name`: Textual keeps the widget's own name there
         self._line = Static(id="drill-line")
         self.border_title = "Check this line matches your teacher's"
 
@@ -28,7 +28,7 @@ class ClassPanel(Vertical):
         if self._ask_name:
             with Horizontal(id="name-row"):
                 yield Static("Your name", id="name-label")
-                yield Input(self._name, placeholder="type your name, then Enter", id="name")
+                yield Input(self._student, placeholder="type your name, then Enter", id="name")
 
     def describe(self, line: str) -> None:
         """Show the drill line ("Drill CSTO-7F3A, 20 questions, ..."), mounted yet or not."""
