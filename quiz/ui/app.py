@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from quiz.core.options import CLASS_MODES
 from quiz.ui.screens.home import HomeScreen
+from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.core.model import Bank
@@ -100,6 +101,9 @@ class QuizApp(App[None]):
         self.store = store
         self.profile = name
         self.sub_title = name
+        for screen in self.screen_stack:
+            for bar in screen.query(TitleBar):
+                bar.show_title()
 
     # --- the session flow -------------------------------------------------------------
 

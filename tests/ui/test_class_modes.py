@@ -14,6 +14,7 @@ from quiz.ui.screens.feedback import FeedbackScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.widgets.title_bar import TitleBar
 from tests.ui.helpers import FakeClock, answer, build_app, history, screen_text
 
 SIZE = (80, 24)
@@ -53,6 +54,9 @@ async def test_drill_home_shows_the_drill_line_and_asks_the_name(tmp_path: Path)
         assert isinstance(app.screen, QuestionScreen)
         assert app.session.options.mode == "drill"
         assert app.profile == "Ann Lee" and app.store.profile == "Ann Lee"
+        # The title bars name the student, home's (underneath) as well as the question's.
+        for screen in app.screen_stack:
+            assert str(screen.query_one(TitleBar).render()).endswith("— Ann Lee")
         qid = app.session.current.question.id
         await answer(pilot, app, right=True)
     # Recorded under the student's name, not the profile the app started with.

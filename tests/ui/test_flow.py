@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from quiz.ui.screens.feedback import FeedbackScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.widgets.title_bar import TitleBar
 from tests.ui.helpers import (
     ALL_TYPES,
     MARKUP,
@@ -264,6 +266,23 @@ async def test_a_bank_without_topics_offers_no_topic_list(tmp_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_screens_left_behind_are_freed(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("enter")
+            await pilot.pause()
+            while isinstance(app.screen, QuestionScreen):
+                await answer(pilot, app, right=True)
+                await pilot.press("n")
+                await pilot.pause()
+            await pilot.press("escape")  # results -> home
+            await pilot.pause()
+        gc.collect()
+        # Two question and feedback screens per question were shown; only home's parts remain.
+        assert len([o for o in gc.get_objects() if isinstance(o, TitleBar)]) == 1
 
 
 async def test_markup_in_bank_text_is_shown_literally(tmp_path: Path) -> None:

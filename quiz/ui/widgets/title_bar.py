@@ -24,10 +24,13 @@ class TitleBar(Static):
     """
 
     def on_mount(self) -> None:
-        # The title is fixed for the app's life; the learner changes when a student
-        # types their name for a drill.
-        self.watch(self.app, "sub_title", self._show)
+        self.show_title()
 
-    def _show(self) -> None:
+    def show_title(self) -> None:
+        """Draw the app's title and sub-title as they are now.
+
+        The app calls this when the learner changes. Watching `sub_title` instead kept
+        every title bar, and so two per question answered, alive until it next changed.
+        """
         app = self.app
         self.update(app.format_title(app.title, app.sub_title))
