@@ -10,10 +10,10 @@ from pathlib import Path
 
 def run(args: argparse.Namespace) -> int:
     """Load banks and open the store (errors print in the shell), then run the app."""
-    # Start-up builds tens of thousands of objects that live as long as the app
-    # (Textual's modules, styles and widgets): over a hundred young-generation
-    # collections on the way, about 5 ms of the time to the first screen, would
-    # free nothing. QuizApp.on_ready resumes collection once that screen is shown,
+    # Start-up builds tens of thousands of objects that nearly all live as long as
+    # the app (Textual's modules, styles and widgets): over a hundred young-generation
+    # collections on the way, about 5 ms of the time to the first screen, would free
+    # very little. QuizApp.on_ready resumes collection once that screen is shown,
     # freezing what start-up built out of later collections.
     gc.disable()
     try:
