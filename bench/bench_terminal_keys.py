@@ -53,8 +53,10 @@ def pause_and_press(window: Window, key: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=int, default=30)
+    parser.add_argument("--questions", type=int, default=30, help="at least 2")
     args = parser.parse_args()
+    if args.questions < 2:
+        parser.error("--questions must be at least 2: the first answer is reported apart")
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed to time a real terminal")
     quiz = shutil.which("quiz") or str(Path(sys.executable).with_name("quiz"))

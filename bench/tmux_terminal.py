@@ -50,16 +50,20 @@ class Terminal:
         self._stdin.flush()
 
     def lines(self, deadline: float) -> Iterator[bytes]:
-        """The control client's lines (replies and notifications) until `deadline`."""
-        while time.perf_counter() < deadline:
+        """The control client's lines (replies and notifications) until `deadline`;
+        with a deadline already past, the lines that have arrived so far."""
+        while True:
             while b"\n" in self._pending:
                 line, self._pending = self._pending.split(b"\n", 1)
                 yield line
-            if self._select.select(timeout=0.05):
+            wait = max(0.0, min(0.05, deadline - time.perf_counter()))
+            if self._select.select(timeout=wait):
                 chunk = os.read(self._stdout.fileno(), 65536)
                 if not chunk:
                     return
                 self._pending += chunk
+            elif time.perf_counter() >= deadline:
+                return
 
 
 class Window:
@@ -79,19 +83,16 @@ class Window:
     def wait_for(self, *texts: bytes) -> float:
         """Wait until the program has written any of `texts`; return that moment."""
         for line in self.terminal.lines(time.perf_counter() + TIMEOUT):
-            if self.pane is None and _PANE.fullmatch(line):
-                self.pane = line  # the reply to new-window
-            elif line.startswith(b"%output "):
-                _, source, data = line.split(b" ", 2)
-                if source == self.pane:
-                    self.output += _OCTAL.sub(lambda m: bytes([int(m[1], 8)]), data)
-                    if any(text in self.output for text in texts):
-                        return time.perf_counter()
+            self._take(line)
+            if any(text in self.output for text in texts):
+                return time.perf_counter()
         raise TimeoutError(f"none of {texts} appeared; it wrote ...{self.output[-300:]!r}")
 
     def press(self, key: str) -> float:
         """Send one key (a tmux key name); return the moment it was sent."""
         assert self.pane is not None, "wait for the program's first output first"
+        for line in self.terminal.lines(time.perf_counter()):  # what arrived before the key
+            self._take(line)
         self.output = b""
         sent = time.perf_counter()
         self.terminal.send(f"send-keys -t {self.pane.decode()} {key}")
@@ -100,3 +101,11 @@ class Window:
     def close(self) -> None:
         if self.pane is not None:
             self.terminal.send(f"kill-pane -t {self.pane.decode()}")
+
+    def _take(self, line: bytes) -> None:
+        if self.pane is None and _PANE.fullmatch(line):
+            self.pane = line  # the reply to new-window
+        elif line.startswith(b"%output "):
+            _, source, data = line.split(b" ", 2)
+            if source == self.pane:
+                self.output += _OCTAL.sub(lambda m: bytes([int(m[1], 8)]), data)
