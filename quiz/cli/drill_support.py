@@ -16,7 +16,7 @@ from typing import Any
 from quiz.core.drill import describe
 from quiz.core.model import Bank
 from quiz.core.options import CLASS_MODES
-from quiz.core.results import results_document, write_results
+from quiz.core.results import write_session_results
 
 NAME_PROMPT = "Your name (for the results file): "
 
@@ -53,19 +53,10 @@ def results_folder(args: argparse.Namespace) -> Path:
 def finish_drill(
     args: argparse.Namespace,
     banks: Sequence[Bank],
-    options: Any,
     session: Any,
     student: str,
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Path:
     """Write the finished session's results file into --results; return its path."""
-    doc = results_document(
-        student,
-        banks,
-        options,
-        session.result(),
-        started_at=session.info.started_at,
-        finished_at=now(),
-    )
-    return write_results(doc, results_folder(args))
+    return write_session_results(student, banks, session, results_folder(args), finished_at=now())

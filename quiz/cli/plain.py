@@ -228,7 +228,7 @@ class Plain:
 
         session = self.session
         student = self.args.profile or paths.default_profile()
-        where = finish_drill(self.args, self.banks, session.options, session, student)
+        where = finish_drill(self.args, self.banks, session, student)
         self.say(f"\nResults saved to {where}")
 
     # --- input and output ------------------------------------------------------------

@@ -141,6 +141,24 @@ def results_document(
     return doc
 
 
+def write_session_results(
+    student: str, banks: Sequence[Bank], session: Any, folder: Path, *, finished_at: datetime
+) -> Path:
+    """Write the results file of a finished (or left) session into `folder`; return its path.
+
+    Both front ends end a drill or exam here. Raises QuizError when it cannot be written.
+    """
+    doc = results_document(
+        student,
+        banks,
+        session.options,
+        session.result(),
+        started_at=session.info.started_at,
+        finished_at=finished_at,
+    )
+    return write_results(doc, folder)
+
+
 def question_entry(number: int, outcome: Any) -> dict[str, Any]:
     """One `questions` entry from a session Outcome."""
     question = outcome.asked.question

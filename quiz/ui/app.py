@@ -26,11 +26,6 @@ if TYPE_CHECKING:
 SessionFactory = Callable[..., "Session"]
 
 
-def is_class_mode(mode: str) -> bool:
-    """Drills and exams: a student's name, no "I was right", a results file at the end."""
-    return mode in CLASS_MODES
-
-
 class QuizApp(App[None]):
     """A keyboard-first study session over one or more banks."""
 
@@ -179,22 +174,17 @@ class QuizApp(App[None]):
             return None, None
         self.session = None  # before writing, so nothing can write the same session twice
         session.finish()
-        if not is_class_mode(session.options.mode) or not session.outcomes:
+        if session.options.mode not in CLASS_MODES or not session.outcomes:
             return None, None
         from quiz.core.errors import QuizError
-        from quiz.core.results import results_document, write_results
+        from quiz.core.results import write_session_results
         from quiz.core.session import utc_now
 
         try:
-            doc = results_document(
-                self.profile,
-                self.banks,
-                session.options,
-                session.result(),
-                started_at=session.info.started_at,
-                finished_at=utc_now(),
+            where = write_session_results(
+                self.profile, self.banks, session, self.results_dir, finished_at=utc_now()
             )
-            return write_results(doc, self.results_dir), None
+            return where, None
         except QuizError as exc:
             return None, str(exc)
 
@@ -206,7 +196,7 @@ class QuizApp(App[None]):
         front end does at the end of input.
         """
         session = self.session
-        if session is not None and is_class_mode(session.options.mode) and session.outcomes:
+        if session is not None and session.options.mode in CLASS_MODES and session.outcomes:
             self._show_results()
             return
         self._end_session()
@@ -223,7 +213,7 @@ class QuizApp(App[None]):
 
         detail = "Your answers so far are saved; the questions you did not reach are not counted."
         session = self.session
-        if session is not None and is_class_mode(session.options.mode):
+        if session is not None and session.options.mode in CLASS_MODES:
             detail = (
                 "Your answers so far are saved and go into the results file; "
                 "the questions you did not reach count as not answered."
