@@ -1,9 +1,16 @@
-"""How verdicts and given answers read on screen. Display only: nothing here grades."""
+"""How verdicts, given answers and mastery read on screen. Display only: nothing grades."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from quiz.core.stats import TopicStats
+
+BAR_WIDTH = 10
 
 # verdict -> (symbol, words, css class). Symbols and words, so colour is never the only cue.
 VERDICTS: dict[str, tuple[str, str, str]] = {
@@ -74,3 +81,26 @@ def percent_chart(percents: Sequence[float], *, height: int = 3) -> str:
         label = "100%" if row == height - 1 else ("  0%" if row == 0 else "    ")
         rows.append(f"{label} │{' '.join(cells)}")
     return "\n".join(rows)
+
+
+def mastery_bar(fraction: float) -> str:
+    """A ten-cell bar with the percentage: `██████░░░░  60%`."""
+    filled = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {fraction * 100:3.0f}%"
+
+
+def mastery_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = False) -> Content:
+    """A line per topic: its name (cut to `width`), its mastery bar, and with `counts`
+    "3/12 mastered". Topic names are bank text, so they stay literal."""
+    if not topics:
+        return Content("(no topics)")
+    width = min(width, max(len(t.topic) for t in topics))
+    return Content("\n").join(
+        Content.assemble(
+            Content(t.topic[:width].ljust(width)),
+            " ",
+            mastery_bar(t.mastered / t.questions if t.questions else 0.0),
+            f"  {t.mastered}/{t.questions} mastered" if counts else "",
+        )
+        for t in topics
+    )

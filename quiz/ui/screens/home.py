@@ -14,7 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.options import CLASS_MODES, MODES
-from quiz.ui.text import MODE_NAMES
+from quiz.ui.text import MODE_NAMES, mastery_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -23,14 +23,6 @@ if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
     from quiz.ui.widgets.class_panel import ClassPanel
     from quiz.ui.widgets.start_options import StartOptions
-
-BAR_WIDTH = 10
-
-
-def mastery_bar(fraction: float) -> str:
-    """A ten-cell bar with the percentage: `██████░░░░  60%`."""
-    filled = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH)
-    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {fraction * 100:3.0f}%"
 
 
 class HomeScreen(Screen[None]):
@@ -139,25 +131,10 @@ class HomeScreen(Screen[None]):
         parts.extend(Content(f"{name:<11}{value:>5}") for name, value in rows)
         parts.append(Content(""))
         parts.append(Content("Mastery by topic").stylize("bold"))
-        parts.append(self._mastery(view))
+        parts.append(mastery_lines(view.topics, width=22))
         parts.append(Content(""))
         parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
         return Content("\n").join(parts)
-
-    @staticmethod
-    def _mastery(view: Stats) -> Content:
-        if not view.topics:
-            return Content("(no topics)")
-        width = min(22, max(len(t.topic) for t in view.topics))
-        lines = [
-            Content.assemble(
-                Content(t.topic[:width].ljust(width)),
-                " ",
-                mastery_bar(t.mastered / t.questions if t.questions else 0.0),
-            )
-            for t in view.topics
-        ]
-        return Content("\n").join(lines)
 
     # --- the drill panel ------------------------------------------------------------
 

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.core.wording import due_time, plural
-from quiz.ui.screens.home import mastery_bar
-from quiz.ui.text import percent_chart
+from quiz.ui.text import mastery_lines, percent_chart
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ class StatsScreen(Screen[None]):
             else:
                 yield Static("No finished sessions yet.", id="accuracy-caption")
             yield Static("Mastery by topic", classes="heading")
-            yield Static(self._mastery(view), id="mastery")
+            yield Static(mastery_lines(view.topics, width=30, counts=True), id="mastery")
             yield Static("Struggling with", classes="heading")
             yield Static(self._struggles(view), id="struggles")
             yield Static("Next review", classes="heading")
@@ -62,23 +61,8 @@ class StatsScreen(Screen[None]):
         sessions = len(accuracy)
         shown = "" if sessions <= CHART_SESSIONS else f" (latest {CHART_SESSIONS} drawn)"
         return (
-            f"{sessions} session{'s' if sessions != 1 else ''}{shown}, oldest left: "
+            f"{plural(sessions, 'session')}{shown}, oldest left: "
             f"first {first:.0f}%, latest {last:.0f}%, best {max(accuracy):.0f}%"
-        )
-
-    @staticmethod
-    def _mastery(view: Stats) -> Content:
-        if not view.topics:
-            return Content("(no topics)")
-        width = min(30, max(len(t.topic) for t in view.topics))
-        return Content("\n").join(
-            Content.assemble(
-                Content(t.topic[:width].ljust(width)),
-                " ",
-                mastery_bar(t.mastered / t.questions if t.questions else 0.0),
-                f"  {t.mastered}/{t.questions} mastered",
-            )
-            for t in view.topics
         )
 
     @staticmethod
@@ -94,6 +78,7 @@ class StatsScreen(Screen[None]):
     def _next_due(view: Stats) -> Content:
         if view.next_due is None:
             return Content("Nothing scheduled yet.")
-        if view.next_due <= datetime.now(UTC):
+        now = datetime.now(UTC)
+        if view.next_due <= now:
             return Content(f"Due now: {plural(view.due, 'question')}.")
-        return Content(f"Due {due_time(view.next_due, datetime.now(UTC))}.")
+        return Content(f"Due {due_time(view.next_due, now)}.")
