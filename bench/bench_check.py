@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from quiz.core.checking import check
-from quiz.core.model import Question, QuestionType
+from quiz.bank.model import Question, QuestionType
+from quiz.grading.checking import check
 
 T = QuestionType
 COUNTRIES = ("Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan")

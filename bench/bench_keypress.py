@@ -24,9 +24,9 @@ async def measure(presses: int) -> list[float]:
 
     from textual import events
 
-    from quiz.core import paths
-    from quiz.core.loader import load_banks
-    from quiz.core.session import SessionOptions
+    from quiz.bank.loader import load_banks
+    from quiz.common import paths
+    from quiz.study.session import SessionOptions
     from quiz.ui.app import make_app
     from quiz.ui.screens.feedback import FeedbackScreen
 
@@ -68,14 +68,14 @@ async def measure(presses: int) -> list[float]:
 
 def _store(path: Path):
     """The real progress store, on a temporary file."""
-    from quiz.core.store import ProgressStore
+    from quiz.progress.store import ProgressStore
 
     return ProgressStore.open(path, "bench")
 
 
 def _key_for(app) -> tuple[str, ...]:
     """A key sequence that submits some answer to the current question."""
-    from quiz.core.model import QuestionType
+    from quiz.bank.model import QuestionType
 
     kind = app.session.current.question.type
     if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):

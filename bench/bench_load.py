@@ -114,7 +114,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QUIZ_CACHE_DIR"] = str(Path(tmp) / "cache")
-        from quiz.core.loader import load_bank
+        from quiz.bank.loader import load_bank
 
         path = write_bank(Path(tmp), args.questions)
         size = path.stat().st_size

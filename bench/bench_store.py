@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quiz.core import scheduling
-from quiz.core.history import Attempt, SessionInfo
-from quiz.core.model import Bank, Question, QuestionType
-from quiz.core.store import ProgressStore
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.progress.store import ProgressStore
+from quiz.study import scheduling
+from quiz.study.history import Attempt, SessionInfo
 
 BANKS = 5
 QUESTIONS_PER_BANK = 400

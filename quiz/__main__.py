@@ -1,5 +1,5 @@
 """Allow `python -m quiz`."""
 
-from quiz.cli.main import main
+from quiz.main import main
 
 raise SystemExit(main())

@@ -9,10 +9,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from quiz.core.errors import BankError
-from quiz.core.loader import load_banks
-from quiz.core.model import NO_TOPIC, Bank
-from quiz.core.wording import plural
+from quiz.bank.loader import load_banks
+from quiz.bank.model import NO_TOPIC, Bank
+from quiz.common.errors import BankError
+from quiz.common.wording import plural
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def _counts(counter: Counter[str]) -> str:
 
 
 def _write_coverage(bank: Bank, out: TextIO) -> None:
-    from quiz.core.coverage import coverage
+    from quiz.bank.coverage import coverage
 
     if bank.source is None or bank.source.text is None:
         return

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from quiz.cli import context
-from quiz.core.atomic import atomic_writer
-from quiz.core.errors import UsageError
-from quiz.core.wording import plural
+from quiz import startup as context
+from quiz.common.atomic import atomic_writer
+from quiz.common.errors import UsageError
+from quiz.common.wording import plural
 
 ATTEMPT_COLUMNS = (
     "profile",

@@ -23,11 +23,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from quiz.core.answers import InputError, left_label, parse_typed
-from quiz.core.model import NO_TOPIC, Bank, QuestionType
-from quiz.core.options import CLASS_MODES
-from quiz.core.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
-from quiz.core.wording import due_time, format_points, plural
+from quiz.bank.model import NO_TOPIC, Bank, QuestionType
+from quiz.common.wording import due_time, format_points, plural
+from quiz.study.answers import InputError, left_label, parse_typed
+from quiz.study.options import CLASS_MODES
+from quiz.study.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
 
 WORDS = {
     "correct": "Correct",
@@ -42,7 +42,7 @@ OVERRIDE_WORDS = ("o", "!override")
 
 def run(args: argparse.Namespace) -> int:
     """Run a session on stdin/stdout; returns the exit code."""
-    from quiz.cli import context
+    from quiz import startup as context
 
     banks = context.load_banks(args)
     args = _drill_student(args)
@@ -139,7 +139,7 @@ class Plain:
         titles = " + ".join(b.title for b in self.banks)
         lines = [f"{titles}: {opts.mode}, {plural(session.total, 'question')}, seed {session.seed}"]
         if opts.mode in CLASS_MODES:
-            from quiz.cli.drill_support import drill_line
+            from quiz.classroom.finish import drill_line
 
             lines.append(drill_line(self.banks, session))
         lines.append("One answer per line. An empty line skips; end of input stops.")
@@ -223,12 +223,13 @@ class Plain:
         """Drills and exams leave a results file for the teacher."""
         if self.session.options.mode not in CLASS_MODES or not result.outcomes:
             return
-        from quiz.cli.drill_support import finish_drill
-        from quiz.core import paths
+        from quiz import startup
+        from quiz.classroom.finish import finish_drill
+        from quiz.common import paths
 
         session = self.session
         student = self.args.profile or paths.default_profile()
-        where = finish_drill(self.args, self.banks, session, student)
+        where = finish_drill(startup.results_folder(self.args), self.banks, session, student)
         self.say(f"\nResults saved to {where}")
 
     # --- input and output ------------------------------------------------------------
@@ -304,7 +305,7 @@ def _drill_student(args: argparse.Namespace) -> argparse.Namespace:
     A per-question time limit here means: an answer line that arrives after the
     limit is recorded as a timeout. A line-based front end cannot interrupt typing.
     """
-    from quiz.cli.drill_support import with_student
+    from quiz.startup import with_student
 
     return with_student(args, read_line)
 

@@ -16,12 +16,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from quiz.core.atomic import atomic_writer
-from quiz.core.drill import describe_settings
-from quiz.core.errors import QuizError
-from quiz.core.report import ClassReport, Skipped, build_report, display_answer
-from quiz.core.results import ResultsError, read_results
-from quiz.core.wording import format_points, plural
+from quiz.classroom.drill import describe_settings
+from quiz.classroom.report import ClassReport, Skipped, build_report, display_answer
+from quiz.classroom.results import ResultsError, read_results
+from quiz.common.atomic import atomic_writer
+from quiz.common.errors import QuizError
+from quiz.common.wording import format_points, plural
 
 CSV_COLUMNS = (
     "fingerprint",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from quiz.core.report import ClassReport
-from quiz.core.wording import plural
+from quiz.classroom.report import ClassReport
+from quiz.common.wording import plural
 
 CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto;

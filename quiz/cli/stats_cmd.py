@@ -10,9 +10,9 @@ import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
-from quiz.cli import context
-from quiz.core.stats import STRUGGLING_MISSES, Flagged, Stats
-from quiz.core.wording import due_time, plural
+from quiz import startup as context
+from quiz.common.wording import due_time, plural
+from quiz.progress.stats import STRUGGLING_MISSES, Flagged, Stats
 
 PROMPT_WIDTH = 56
 RECENT_SESSIONS = 10

@@ -13,15 +13,15 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.core.options import CLASS_MODES
+from quiz.study.options import CLASS_MODES
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.model import Bank
-    from quiz.core.options import SessionOptions
-    from quiz.core.session import Outcome, Session
-    from quiz.core.store import ProgressStore
+    from quiz.bank.model import Bank
+    from quiz.progress.store import ProgressStore
+    from quiz.study.options import SessionOptions
+    from quiz.study.session import Outcome, Session
 
 SessionFactory = Callable[..., "Session"]
 
@@ -89,7 +89,7 @@ class QuizApp(App[None]):
         """Record from now on under `name` (a student's name typed on the home screen)."""
         if name == self.profile:
             return
-        from quiz.core.store import ProgressStore
+        from quiz.progress.store import ProgressStore
 
         store = ProgressStore.open(self.store.path, name)
         self.store.close()
@@ -106,7 +106,7 @@ class QuizApp(App[None]):
         """Start a session; False (with a notice) when no question matches the options."""
         factory = self._session_factory
         if factory is None:
-            from quiz.core.session import Session as factory
+            from quiz.study.session import Session as factory
         session = factory(
             self.banks,
             options,
@@ -176,9 +176,9 @@ class QuizApp(App[None]):
         session.finish()
         if session.options.mode not in CLASS_MODES or not session.outcomes:
             return None, None
-        from quiz.core.errors import QuizError
-        from quiz.core.results import write_session_results
-        from quiz.core.session import utc_now
+        from quiz.classroom.results import write_session_results
+        from quiz.common.errors import QuizError
+        from quiz.study.session import utc_now
 
         try:
             where = write_session_results(
@@ -244,7 +244,7 @@ class QuizApp(App[None]):
 
 
 def _warm_up_engine() -> None:
-    from quiz.core import session
+    from quiz.study import session
 
     session.warm_up()
 

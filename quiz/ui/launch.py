@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from quiz.cli import context
-    from quiz.core import paths
+    from quiz import startup as context
+    from quiz.common import paths
 
     banks = context.load_banks(args)
     options = context.session_options(args)
@@ -40,7 +40,7 @@ def _run(args: argparse.Namespace) -> int:
         store,
         options,
         profile,
-        # As drill_support.results_folder, without importing the results writer at start-up.
+        # As startup.results_folder, without importing the results writer at start-up.
         results_dir=Path(args.results or ".").expanduser(),
         ask_name=not args.profile,
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from quiz.core.stats import TopicStats
+    from quiz.progress.stats import TopicStats
 
 BAR_WIDTH = 10
 

@@ -11,13 +11,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.core.model import QuestionType
-from quiz.core.wording import format_points
+from quiz.bank.model import QuestionType
+from quiz.common.wording import format_points
 from quiz.ui.text import format_given, verdict_class, verdict_label
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.session import Outcome, Session
+    from quiz.study.session import Outcome, Session
     from quiz.ui.app import QuizApp
 
 

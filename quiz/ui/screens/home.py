@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.options import CLASS_MODES, MODES
+from quiz.study.options import CLASS_MODES, MODES
 from quiz.ui.text import MODE_NAMES, mastery_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.options import SessionOptions
-    from quiz.core.stats import Stats
+    from quiz.progress.stats import Stats
+    from quiz.study.options import SessionOptions
     from quiz.ui.app import QuizApp
     from quiz.ui.widgets.class_panel import ClassPanel
     from quiz.ui.widgets.start_options import StartOptions
@@ -202,7 +202,7 @@ class HomeScreen(Screen[None]):
             for panel in self.query("#class-panel"):
                 panel.display = False
             return
-        from quiz.core import drill
+        from quiz.classroom import drill
 
         options = self._chosen_options(mode)
         text = f"{MODE_NAMES[mode]} {drill.describe(self.app.banks, options)}"

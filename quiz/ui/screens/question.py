@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from quiz.core.wording import format_points
+from quiz.common.wording import format_points
 from quiz.ui.text import MODE_NAMES
 from quiz.ui.widgets.base import AnswerWidget
 from quiz.ui.widgets.countdown import Countdown
@@ -20,7 +20,7 @@ from quiz.ui.widgets.factory import answer_widget_for
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.session import Session
+    from quiz.study.session import Session
     from quiz.ui.app import QuizApp
 
 TICK = 0.25  # seconds between timer redraws

@@ -17,13 +17,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.core.model import NO_TOPIC, QuestionType
-from quiz.core.wording import format_points
+from quiz.bank.model import NO_TOPIC, QuestionType
+from quiz.common.wording import format_points
 from quiz.ui.text import MODE_NAMES, format_given, verdict_class, verdict_label
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.session import Outcome, SessionResult
+    from quiz.study.session import Outcome, SessionResult
     from quiz.ui.app import QuizApp
 
 

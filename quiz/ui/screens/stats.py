@@ -12,12 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.core.wording import due_time, plural
+from quiz.common.wording import due_time, plural
 from quiz.ui.text import mastery_lines, percent_chart
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from quiz.core.stats import Stats
+    from quiz.progress.stats import Stats
     from quiz.ui.app import QuizApp
 
 CHART_SESSIONS = 24  # the latest sessions drawn: three cells each fit 80 columns

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quiz.core.model import QuestionType
+from quiz.bank.model import QuestionType
 from quiz.ui.widgets.base import AnswerWidget
 
 if TYPE_CHECKING:
-    from quiz.core.session import Asked
+    from quiz.study.session import Asked
 
 
 def answer_widget_for(asked: Asked) -> AnswerWidget:

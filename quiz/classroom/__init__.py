@@ -1,0 +1,1 @@
+"""Drills and exams: fingerprints, results files, class reports; imports study and below."""

@@ -1,0 +1,304 @@
+"""A class report merged from drill/exam results documents (plain data in, dataclasses out).
+
+Only results of one drill are merged: documents are grouped by fingerprint and
+settings, the largest group (or the one asked for) is the report, and the rest
+are listed as left out with the reason. Mixing two drills would make every
+per-question number meaningless.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.bank.model import NO_TOPIC, format_number
+from quiz.grading.verdicts import ANSWERED
+
+Document = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not a usable results file."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A sound results file of another drill (or an older attempt), not merged."""
+
+    name: str
+    student: str
+    fingerprint: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StudentScore:
+    """One student's totals."""
+
+    student: str
+    points: float
+    possible: int
+    percent: float
+    answered: int
+    timeouts: int
+    skipped: int
+    name: str  # the file it came from
+    bonus: float = 0.0  # speed bonus points, apart from `points`
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How the class did on one question."""
+
+    number: int
+    question_id: str
+    topic: str
+    prompt: str
+    expected: str
+    source: str
+    students: int  # how many students were asked it
+    correct: int  # how many got it fully right
+    percent_correct: float
+    median_seconds: float | None  # over answered attempts that were timed
+    common_wrong: str | None  # the most common wrong (or partly right) answer
+    common_wrong_count: int
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """The class's average score on one topic's questions."""
+
+    topic: str
+    questions: int
+    average_percent: float
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    """Everything `quiz report` shows."""
+
+    fingerprint: str
+    bank_id: str
+    bank_title: str
+    settings: dict[str, Any]
+    students: tuple[StudentScore, ...]  # by name
+    questions: tuple[QuestionStats, ...]  # in quiz order
+    topics: tuple[TopicStats, ...]  # in order of first appearance
+    left_out: tuple[LeftOut, ...]
+    skipped: tuple[Skipped, ...]
+    answers: Mapping[str, tuple[Mapping[str, Any], ...]]  # file name -> its question entries
+
+    @property
+    def most_missed(self) -> tuple[QuestionStats, ...]:
+        """Questions by % correct, lowest first (ties in quiz order)."""
+        return tuple(sorted(self.questions, key=lambda q: (q.percent_correct, q.number)))
+
+    @property
+    def average_percent(self) -> float:
+        """The class's mean score in percent."""
+        return _mean([s.percent for s in self.students])
+
+    @property
+    def median_percent(self) -> float:
+        """The class's median score in percent."""
+        return round(statistics.median(s.percent for s in self.students), 1)
+
+
+def build_report(
+    documents: Sequence[tuple[str, Document]],
+    *,
+    skipped: Sequence[Skipped] = (),
+    fingerprint: str | None = None,
+) -> ClassReport | None:
+    """Merge validated documents, each with the name of its file, into a report.
+
+    The group of `fingerprint` is the report when given; otherwise the group with
+    the most students (ties: the fingerprint first in alphabetical order).
+    None when there is no document (or none of the asked fingerprint).
+    """
+    groups: dict[tuple[str, str], list[tuple[str, Document]]] = {}
+    for name, doc in documents:
+        groups.setdefault(_group_key(doc), []).append((name, doc))
+    if fingerprint is not None:
+        chosen = [k for k in groups if k[0].casefold() == fingerprint.strip().casefold()]
+        if not chosen:
+            return None
+        key = max(chosen, key=lambda k: len(groups[k]))
+    elif groups:
+        key = min(groups, key=lambda k: (-len(_students(groups[k])), k))
+    else:
+        return None
+    members, older = _latest_per_student(groups[key])
+    first = members[0][1]
+    left_out = [
+        _left_out(name, doc, first) for k, g in groups.items() if k != key for name, doc in g
+    ]
+    left_out += [
+        LeftOut(name, doc["student"], doc["fingerprint"], "an older attempt by the same student")
+        for name, doc in older
+    ]
+    return ClassReport(
+        fingerprint=first["fingerprint"],
+        bank_id=first["bank_id"],
+        bank_title=first["bank_title"],
+        settings=dict(first["settings"]),
+        students=_student_scores(members),
+        questions=_question_stats([doc for _, doc in members]),
+        topics=_topic_stats([doc for _, doc in members]),
+        left_out=tuple(sorted(left_out, key=lambda x: x.name)),
+        skipped=tuple(skipped),
+        answers={name: tuple(doc["questions"]) for name, doc in members},
+    )
+
+
+def display_answer(given: Any) -> str:
+    """An answer as stored in a results file, the way a teacher reads it."""
+    if given is None:
+        return ""
+    if isinstance(given, bool):
+        return "true" if given else "false"
+    if isinstance(given, int | float):
+        return format_number(given)
+    if isinstance(given, list | tuple):
+        return ", ".join(display_answer(g) for g in given)
+    if isinstance(given, dict):
+        return "; ".join(f"{k} -> {display_answer(v)}" for k, v in given.items())
+    return str(given)
+
+
+def _group_key(doc: Document) -> tuple[str, str]:
+    return doc["fingerprint"], json.dumps(doc["settings"], sort_keys=True)
+
+
+def _student_key(doc: Document) -> str:
+    return " ".join(doc["student"].split()).casefold()
+
+
+def _students(group: Sequence[tuple[str, Document]]) -> set[str]:
+    return {_student_key(doc) for _, doc in group}
+
+
+def _latest_per_student(
+    group: Sequence[tuple[str, Document]],
+) -> tuple[list[tuple[str, Document]], list[tuple[str, Document]]]:
+    """One document per student, the last finished; the earlier ones separately."""
+    ordered = sorted(group, key=lambda item: (item[1]["finished_at"], item[0]))
+    latest: dict[str, tuple[str, Document]] = {}
+    older: list[tuple[str, Document]] = []
+    for item in ordered:
+        key = _student_key(item[1])
+        if key in latest:
+            older.append(latest[key])
+        latest[key] = item
+    return list(latest.values()), older
+
+
+def _left_out(name: str, doc: Document, kept: Document) -> LeftOut:
+    ours, theirs = kept["settings"], doc["settings"]
+    changed = [k for k in sorted(set(ours) | set(theirs)) if ours.get(k) != theirs.get(k)]
+    if changed:
+        what = "; ".join(f"{k} {theirs.get(k)!r}, not {ours.get(k)!r}" for k in changed)
+        reason = f"another drill's settings ({what})"
+    else:
+        reason = "another version of the bank (same settings, different content)"
+    reason = f"fingerprint {doc['fingerprint']}, not {kept['fingerprint']}: {reason}"
+    return LeftOut(name, doc["student"], doc["fingerprint"], reason)
+
+
+def _student_scores(members: Sequence[tuple[str, Document]]) -> tuple[StudentScore, ...]:
+    scores = [
+        StudentScore(
+            student=doc["student"],
+            points=float(doc["totals"]["points"]),
+            possible=int(doc["totals"]["possible"]),
+            percent=float(doc["totals"]["percent"]),
+            answered=int(doc["totals"]["answered"]),
+            timeouts=int(doc["totals"]["timeouts"]),
+            skipped=int(doc["totals"]["skipped"]),
+            name=name,
+            bonus=float(doc["totals"].get("bonus") or 0),
+        )
+        for name, doc in members
+    ]
+    return tuple(sorted(scores, key=lambda s: (s.student.casefold(), s.name)))
+
+
+def _question_stats(docs: Sequence[Document]) -> tuple[QuestionStats, ...]:
+    entries: dict[str, list[Mapping[str, Any]]] = {}
+    for doc in docs:
+        for entry in doc["questions"]:
+            entries.setdefault(entry["question_id"], []).append(entry)
+    stats = [_one_question(group) for group in entries.values()]
+    return tuple(sorted(stats, key=lambda q: q.number))
+
+
+def _one_question(group: Sequence[Mapping[str, Any]]) -> QuestionStats:
+    first = group[0]
+    correct = sum(e["verdict"] == "correct" for e in group)
+    times = [
+        float(e["seconds"])
+        for e in group
+        if e["verdict"] in ANSWERED and e.get("seconds") is not None
+    ]
+    wrong, wrong_count = _most_common_wrong(group)
+    return QuestionStats(
+        number=min(e["number"] for e in group),
+        question_id=first["question_id"],
+        topic=first["topic"],
+        prompt=first["prompt"],
+        expected=first["expected"],
+        source=first["source"],
+        students=len(group),
+        correct=correct,
+        percent_correct=round(100 * correct / len(group), 1),
+        median_seconds=round(statistics.median(times), 1) if times else None,
+        common_wrong=wrong,
+        common_wrong_count=wrong_count,
+    )
+
+
+def _most_common_wrong(group: Sequence[Mapping[str, Any]]) -> tuple[str | None, int]:
+    """The most frequent wrong answer, compared without case or extra spaces."""
+    shown: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for entry in group:
+        if entry["verdict"] not in ("incorrect", "partial"):
+            continue
+        text = display_answer(entry.get("given")).strip()
+        if not text:
+            continue
+        key = " ".join(text.split()).casefold()
+        shown.setdefault(key, text)
+        counts[key] += 1
+    if not counts:
+        return None, 0
+    key, count = counts.most_common(1)[0]  # ties: the answer seen first
+    return shown[key], count
+
+
+def _topic_stats(docs: Sequence[Document]) -> tuple[TopicStats, ...]:
+    scores: dict[str, list[float]] = {}
+    questions: dict[str, set[str]] = {}
+    ordered = sorted(
+        (entry for doc in docs for entry in doc["questions"]), key=lambda e: e["number"]
+    )
+    for entry in ordered:
+        topic = entry["topic"] or NO_TOPIC
+        scores.setdefault(topic, []).append(float(entry["score"]))
+        questions.setdefault(topic, set()).add(entry["question_id"])
+    return tuple(
+        TopicStats(topic, len(questions[topic]), _mean([100 * s for s in values]))
+        for topic, values in scores.items()
+    )
+
+
+def _mean(values: Sequence[float]) -> float:
+    return round(sum(values) / len(values), 1) if values else 0.0

@@ -1,0 +1,308 @@
+"""Drill and exam results files: one JSON document per student and drill.
+
+The document is versioned and self-describing so that `quiz report` can tell a
+results file from any other JSON a teacher's folder may hold:
+
+    {"format": "quiz-results", "version": 1, "student": ..., "bank_id": ...,
+     "bank_title": ..., "fingerprint": ..., "settings": {...},
+     "started_at": ..., "finished_at": ...,
+     "questions": [{"number", "question_id", "topic", "prompt", "given", "verdict",
+                    "score", "seconds", "expected", "source"}, ...],
+     "totals": {"points", "possible", "percent", "answered", "timeouts", "skipped",
+                "bonus" (optional: speed bonus points, apart from "points")}}
+
+Files are written atomically (temporary file in the same folder, fsync, then a
+rename), so a crash never leaves half a file, and never over another file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from quiz.bank.model import Bank
+from quiz.classroom.drill import drill_settings, fingerprint
+from quiz.common.atomic import durable_temp, fsync_folder
+from quiz.common.errors import QuizError
+from quiz.grading.verdicts import ANSWERED, VERDICTS
+
+FORMAT = "quiz-results"
+VERSION = 1
+
+_QUESTION_FIELDS: dict[str, tuple[type, ...]] = {
+    "number": (int,),
+    "question_id": (str,),
+    "topic": (str,),
+    "prompt": (str,),
+    "verdict": (str,),
+    "score": (int, float),
+    "expected": (str,),
+    "source": (str,),
+}
+_TOTAL_FIELDS = ("points", "possible", "percent", "answered", "timeouts", "skipped")
+_TOP_FIELDS: dict[str, tuple[type, ...]] = {
+    "student": (str,),
+    "bank_id": (str,),
+    "bank_title": (str,),
+    "fingerprint": (str,),
+    "settings": (dict,),
+    "started_at": (str,),
+    "finished_at": (str,),
+    "questions": (list,),
+    "totals": (dict,),
+}
+
+
+class ResultsError(QuizError):
+    """A results file that cannot be read, written or trusted."""
+
+
+def make_document(
+    student: str,
+    banks: Sequence[Bank],
+    options: Any,
+    questions: Sequence[Mapping[str, Any]],
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+    possible: int | None = None,
+    points: float | None = None,
+) -> dict[str, Any]:
+    """A results document from plain question entries (the keys of the format's `questions`).
+
+    `possible` defaults to the number of entries; pass the quiz's full length when
+    a student stopped early, so unreached questions count against the total.
+    `points` defaults to the sum of the entries' scores.
+    """
+    entries = [dict(q) for q in questions]
+    if possible is None:
+        possible = len(entries)
+    if points is None:
+        points = sum(float(q["score"]) for q in entries)
+    verdicts = [q["verdict"] for q in entries]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "student": student,
+        "bank_id": "+".join(b.id for b in banks),
+        "bank_title": " + ".join(b.title for b in banks),
+        "fingerprint": fingerprint(banks, options),
+        "settings": drill_settings(options),
+        "started_at": _iso(started_at),
+        "finished_at": _iso(finished_at),
+        "questions": entries,
+        "totals": {
+            "points": round(points, 3),
+            "possible": possible,
+            "percent": round(100 * points / possible, 1) if possible else 0.0,
+            "answered": sum(v in ANSWERED for v in verdicts),
+            "timeouts": verdicts.count("timeout"),
+            "skipped": verdicts.count("skipped"),
+        },
+    }
+
+
+def results_document(
+    student: str,
+    banks: Sequence[Bank],
+    options: Any,
+    result: Any,
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+) -> dict[str, Any]:
+    """The results document of a finished session (`result` is its SessionResult).
+
+    The settings and fingerprint carry the seed the session really used, so a
+    run without `--seed` is never mistaken for another seedless run.
+    """
+    if getattr(result, "seed", None):
+        options = _with_seed(options, result.seed)
+    entries = [question_entry(number, o) for number, o in enumerate(result.outcomes, start=1)]
+    doc = make_document(
+        student,
+        banks,
+        options,
+        entries,
+        started_at=started_at,
+        finished_at=finished_at,
+        possible=max(result.total, len(entries)),
+        points=result.points,
+    )
+    doc["totals"]["bonus"] = round(float(getattr(result, "bonus", 0.0)), 3)
+    return doc
+
+
+def write_session_results(
+    student: str, banks: Sequence[Bank], session: Any, folder: Path, *, finished_at: datetime
+) -> Path:
+    """Write the results file of a finished (or left) session into `folder`; return its path.
+
+    Both front ends end a drill or exam here. Raises QuizError when it cannot be written.
+    """
+    doc = results_document(
+        student,
+        banks,
+        session.options,
+        session.result(),
+        started_at=session.info.started_at,
+        finished_at=finished_at,
+    )
+    return write_results(doc, folder)
+
+
+def question_entry(number: int, outcome: Any) -> dict[str, Any]:
+    """One `questions` entry from a session Outcome."""
+    question = outcome.asked.question
+    seconds = outcome.seconds
+    return {
+        "number": number,
+        "question_id": question.id,
+        "topic": question.topic,
+        "prompt": question.prompt,
+        "given": outcome.given,
+        "verdict": outcome.verdict,
+        "score": round(float(outcome.score), 4),
+        "seconds": None if seconds is None else round(float(seconds), 2),
+        "expected": outcome.expected,
+        "source": question.source,
+    }
+
+
+def file_name(doc: Mapping[str, Any]) -> str:
+    """The file name for a document: student, fingerprint and finishing time, safe characters."""
+    when = _parse_time(doc["finished_at"]) or datetime.now(UTC)
+    stamp = when.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    return f"{_slug(doc['student'], 'student')}_{_slug(doc['fingerprint'], 'drill')}_{stamp}.json"
+
+
+def write_results(doc: Mapping[str, Any], folder: Path) -> Path:
+    """Write `doc` into `folder` (created if missing) atomically; return the file's path.
+
+    Never replaces an existing file: a name already taken gets a -2, -3... suffix.
+    """
+    folder = Path(folder)
+    data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = durable_temp(folder, data)
+        try:
+            return _place_without_clobbering(tmp, folder / file_name(doc))
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise ResultsError(
+            f"{folder}: cannot write the results file: {exc.strerror or exc}"
+        ) from exc
+
+
+def read_results(path: Path) -> dict[str, Any]:
+    """Read and validate a results file; ResultsError names the file and what is wrong."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResultsError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ResultsError(f"{path}: damaged results file (not valid JSON: {exc.msg})") from exc
+    problem = validate(doc)
+    if problem:
+        raise ResultsError(f"{path}: {problem}")
+    return doc
+
+
+def validate(doc: Any) -> str | None:
+    """What is wrong with `doc` as a results document, or None when it is sound."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        return "not a quiz results file"
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return "damaged results file (no version)"
+    if version > VERSION:
+        return f"results file version {version} is newer than this quiz reads (1); update quiz"
+    for key, types in _TOP_FIELDS.items():
+        if not isinstance(doc.get(key), types):
+            return f"damaged results file ({key!r} missing or wrong)"
+    for index, entry in enumerate(doc["questions"], start=1):
+        problem = _question_problem(entry)
+        if problem:
+            return f"damaged results file (question {index}: {problem})"
+    for key in _TOTAL_FIELDS:
+        if not _is_number(doc["totals"].get(key)):
+            return f"damaged results file (totals {key!r} missing or wrong)"
+    return None
+
+
+def _question_problem(entry: Any) -> str | None:
+    if not isinstance(entry, dict):
+        return "not an object"
+    for key, types in _QUESTION_FIELDS.items():
+        value = entry.get(key)
+        if not isinstance(value, types) or isinstance(value, bool):
+            return f"{key!r} missing or wrong"
+    if entry["verdict"] not in VERDICTS:
+        return f"unknown verdict {entry['verdict']!r}"
+    if "given" not in entry:
+        return "'given' missing"
+    seconds = entry.get("seconds")
+    if seconds is not None and not _is_number(seconds):
+        return "'seconds' wrong"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _place_without_clobbering(tmp: Path, target: Path) -> Path:
+    """Give the finished temporary file its name; a hard link fails rather than replace."""
+    stem, suffix = target.stem, target.suffix
+    for attempt in range(1, 1000):
+        candidate = target if attempt == 1 else target.with_name(f"{stem}-{attempt}{suffix}")
+        try:
+            os.link(tmp, candidate)
+        except FileExistsError:
+            continue
+        except OSError:
+            # Some file systems have no hard links: fall back to check-then-rename.
+            if candidate.exists():
+                continue
+            os.replace(tmp, candidate)
+        fsync_folder(candidate.parent)
+        return candidate
+    raise ResultsError(f"{target}: too many results files with this name")
+
+
+def _with_seed(options: Any, seed: str) -> Any:
+    if dataclasses.is_dataclass(options) and not isinstance(options, type):
+        return dataclasses.replace(options, seed=seed)
+    return SimpleNamespace(**{**vars(options), "seed": seed})
+
+
+def _slug(text: str, fallback: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:40].strip("-")
+    return slug or fallback
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None

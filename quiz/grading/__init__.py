@@ -1,0 +1,1 @@
+"""Answer checking: verdicts, text normalisation, one check per type; imports bank and common."""

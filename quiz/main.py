@@ -1,0 +1,174 @@
+"""The `quiz` command: parse arguments and hand over to the right front end.
+
+Subcommands (`check`, `stats`, `export`, `report`) never import Textual; plain
+runs (`--plain`) neither. Every error a user can cause ends here as one clean
+message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quiz import __version__
+from quiz.common.errors import QuizError
+from quiz.study.options import MODES
+
+SUBCOMMANDS = ("check", "stats", "export", "report")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit 2 with a one-line message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"quiz: {message} (see `quiz --help`)\n")
+        raise SystemExit(2)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
+
+
+def _add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--progress",
+        metavar="PATH",
+        help="progress file (default: $QUIZ_PROGRESS, else progress.db in the user data dir)",
+    )
+    parser.add_argument("--profile", metavar="NAME", help="learner profile (default: OS user)")
+
+
+def run_parser() -> argparse.ArgumentParser:
+    """Options of a quiz run (the app, or the plain front end with --plain)."""
+    p = _Parser(
+        prog="quiz",
+        description="Study a question bank in the terminal.",
+        epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report. "
+        "Run `quiz COMMAND --help` for each.",
+    )
+    p.add_argument("--version", action="version", version=f"quiz {__version__}")
+    p.add_argument(
+        "--bank",
+        metavar="PATH",
+        action="append",
+        help="bank file or folder (repeatable; default: the shipped bank)",
+    )
+    p.add_argument("--mode", choices=MODES, default="practice", help="default: practice")
+    p.add_argument("--count", type=_positive_int, metavar="N", help="number of questions")
+    p.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
+    p.add_argument(
+        "--difficulty",
+        type=int,
+        action="append",
+        choices=(1, 2, 3),
+        help="only this difficulty (repeatable)",
+    )
+    p.add_argument("--seed", metavar="VALUE", help="any text or number; a drill code")
+    p.add_argument(
+        "--time-per-question", type=_positive_float, metavar="S", help="seconds per question"
+    )
+    p.add_argument("--time-limit", type=_positive_float, metavar="MINUTES", help="exam time limit")
+    p.add_argument(
+        "--speed-bonus", action="store_true", help="drills: award points for quick answers"
+    )
+    p.add_argument(
+        "--results", metavar="DIR", help="drill/exam results folder (default: current folder)"
+    )
+    p.add_argument(
+        "--plain", action="store_true", help="line-by-line front end (screen readers, pipes)"
+    )
+    _add_store_options(p)
+    return p
+
+
+def sub_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand."""
+    if command == "check":
+        p = _Parser(prog="quiz check", description="Validate question banks.")
+        p.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
+        p.add_argument(
+            "--no-cache", action="store_true", help="always parse the YAML, ignore the cache"
+        )
+        return p
+    if command == "stats":
+        p = _Parser(prog="quiz stats", description="Show a learner's progress.")
+        p.add_argument("--bank", metavar="PATH", action="append", help="bank file or folder")
+        _add_store_options(p)
+        return p
+    if command == "export":
+        p = _Parser(prog="quiz export", description="Export attempts or sessions.")
+        p.add_argument("--format", choices=("csv", "json"), default="csv")
+        p.add_argument("--output", metavar="FILE", help="default: standard output")
+        p.add_argument("--sessions", action="store_true", help="one row per session")
+        p.add_argument("--all-profiles", action="store_true", help="every profile in the file")
+        p.add_argument("--bank", metavar="PATH", action="append", help="bank file or folder")
+        _add_store_options(p)
+        return p
+    if command == "report":
+        p = _Parser(prog="quiz report", description="Merge a class's drill or exam results.")
+        p.add_argument("paths", nargs="+", metavar="FILES-OR-DIR")
+        p.add_argument("--format", choices=("table", "csv", "html"), default="table")
+        p.add_argument("--output", metavar="FILE", help="default: standard output")
+        p.add_argument(
+            "--fingerprint", metavar="CODE", help="report this drill (default: the most students')"
+        )
+        return p
+    raise ValueError(command)
+
+
+def dispatch(argv: Sequence[str]) -> int:
+    """Run the command line; return the exit code. Errors propagate as QuizError."""
+    if argv and argv[0] in SUBCOMMANDS:
+        command, rest = argv[0], list(argv[1:])
+        args = sub_parser(command).parse_args(rest)
+        if command == "check":
+            from quiz.cli import check_cmd
+
+            return check_cmd.run(args)
+        if command == "stats":
+            from quiz.cli import stats_cmd
+
+            return stats_cmd.run(args)
+        if command == "export":
+            from quiz.cli import export_cmd
+
+            return export_cmd.run(args)
+        from quiz.cli import report_cmd
+
+        return report_cmd.run(args)
+
+    args = run_parser().parse_args(list(argv))
+    if args.plain:
+        from quiz.cli import plain
+
+        return plain.run(args)
+    from quiz.ui import launch
+
+    return launch.run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `quiz` console script."""
+    if argv is None:
+        argv = sys.argv[1:]
+    try:
+        return dispatch(argv)
+    except QuizError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""The progress store (SQLite), its schema and stats; imports study, grading, bank, common."""

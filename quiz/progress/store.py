@@ -1,0 +1,589 @@
+"""The progress store: one SQLite file of profiles, sessions, attempts and cards.
+
+Every answer is committed in its own transaction before `record` returns (WAL,
+synchronous=FULL), so killing quiz never loses an answer it showed. Writes take
+the write lock up front (BEGIN IMMEDIATE) and wait for a busy file, so two quiz
+processes on one file both keep every answer. A per-question summary (the
+`cards` table) is updated in the same transaction as the attempt, so history and
+stats never scan the attempts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from quiz import __version__
+from quiz.bank.model import Bank
+from quiz.common.errors import StoreError
+from quiz.grading.verdicts import MISSED_VERDICTS
+from quiz.progress import schema
+from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute
+from quiz.study import scheduling
+
+if TYPE_CHECKING:  # built when a session starts, not when the home screen opens
+    from quiz.study.history import Attempt, History, SessionInfo, SessionSummary
+
+BUSY_TIMEOUT_S = 5.0
+SPARKLINE_SESSIONS = 50
+NO_PROFILE = -1  # a read-only store whose profile has never recorded anything
+
+# A session (aliased `s`) that used any of the banks whose ids fill the {} marks.
+_USES_BANK = "EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({}))"
+_ADD_PROFILE = "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)"
+
+
+class ProgressStore:
+    """A learner's progress in one file; implements the session's Recorder protocol."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        profile: str,
+        profile_id: int,
+        *,
+        fuzz: bool,
+        read_only: bool,
+    ) -> None:
+        self._conn = conn
+        self.path = path
+        self.profile = profile
+        self._profile_id = profile_id
+        self._fuzz = fuzz
+        self.read_only = read_only
+        self._sessions: dict[str, int] = {}
+
+    # --- opening and closing --------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path, profile: str, *, fuzz: bool = True, read_only: bool = False
+    ) -> ProgressStore:
+        """Open (creating it and its folders if needed) the progress file at `path`.
+
+        `fuzz` spreads due dates a little as fsrs recommends (tests turn it off).
+        `read_only` is for stats and export: nothing is created or written, and a
+        missing file reads as empty. Raises StoreError for a file that is foreign,
+        newer, read-only (unless `read_only`), or damaged.
+        """
+        path = Path(path)
+        if read_only:
+            conn = _connect_read_only(path)
+        else:
+            _check_writable(path)
+            conn = _connect(path)
+        try:
+            version = schema.check(conn, path)
+            if read_only:
+                if version == 0:  # an empty file: read as an empty store
+                    conn.close()
+                    conn = _empty_in_memory(path)
+                elif version < schema.schema_version():
+                    raise StoreError(_older_message(path, version))
+                profile_id = _find_profile(conn, profile)
+            else:
+                with _errors(path):
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = FULL")
+                    schema.migrate(conn, path, version, __version__)
+                    # Added on its first session, so opening the file (say, before a
+                    # student types their name) leaves no empty profile behind.
+                    profile_id = _find_profile(conn, profile)
+                    if profile_id == NO_PROFILE:
+                        _probe_write(conn, profile)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, profile, profile_id, fuzz=fuzz, read_only=read_only)
+
+    def close(self) -> None:
+        """Close the file (every answer is already committed)."""
+        self._conn.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the Recorder protocol ------------------------------------------------------
+
+    def start(self, info: SessionInfo) -> None:
+        """Record a session's start (adding the profile on its first session)."""
+        if self._profile_id == NO_PROFILE and not self.read_only:
+            with _errors(self.path):
+                self._profile_id = _ensure_profile(self._conn, self.profile)
+        with self._write():
+            self._session_id(info.uid, info)
+
+    def record(self, attempt: Attempt) -> None:
+        """Commit one attempt; the same (session, seq) again replaces it (an override)."""
+        with self._write():
+            session_id = self._session_id(attempt.session_uid)
+            previous = self._conn.execute(
+                "SELECT bank_id, question_id, verdict, score, card_before FROM attempts "
+                "WHERE session_id = ? AND seq = ?",
+                (session_id, attempt.seq),
+            ).fetchone()
+            if previous is not None:
+                self._undo(*previous)
+            card_before = self._card(attempt.bank_id, attempt.question_id)
+            self._conn.execute(
+                "INSERT INTO attempts (session_id, seq, profile_id, bank_id, question_id, "
+                "content_hash, topic, given, verdict, score, overridden, seconds, answered_at, "
+                "card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, seq) DO UPDATE SET bank_id = excluded.bank_id, "
+                "question_id = excluded.question_id, content_hash = excluded.content_hash, "
+                "topic = excluded.topic, given = excluded.given, verdict = excluded.verdict, "
+                "score = excluded.score, overridden = excluded.overridden, "
+                "seconds = excluded.seconds, answered_at = excluded.answered_at, "
+                "card_before = excluded.card_before",
+                (
+                    session_id,
+                    attempt.seq,
+                    self._profile_id,
+                    attempt.bank_id,
+                    attempt.question_id,
+                    attempt.content_hash,
+                    attempt.topic,
+                    json.dumps(attempt.given, ensure_ascii=False, default=str),
+                    attempt.verdict,
+                    attempt.score,
+                    int(attempt.overridden),
+                    attempt.seconds,
+                    _ts(attempt.answered_at),
+                    card_before,
+                ),
+            )
+            self._apply(attempt, card_before)
+
+    def finish(self, summary: SessionSummary) -> None:
+        """Record a session's end and score."""
+        with self._write():
+            self._conn.execute(
+                "UPDATE sessions SET ended_at = ?, points = ?, possible = ?, answered = ? "
+                "WHERE uid = ?",
+                (
+                    _ts(summary.ended_at),
+                    summary.points,
+                    summary.possible,
+                    summary.answered,
+                    summary.uid,
+                ),
+            )
+
+    # --- what the engine asks -------------------------------------------------------
+
+    def history(self, bank_ids: Iterable[str]) -> History:
+        """What this profile's past says about each question of these banks it answered."""
+        from quiz.study.history import QuestionHistory
+
+        out: History = {}
+        for row in self.question_rows(bank_ids):
+            if row.attempts:
+                out[(row.bank_id, row.question_id)] = QuestionHistory(
+                    attempts=row.attempts,
+                    misses=row.misses,
+                    last_verdict=row.last_verdict,
+                    last_answered=row.last_answered,
+                    last_content_hash=row.last_content_hash,
+                    due=row.due,
+                )
+        return out
+
+    def next_due(self, bank_ids: Iterable[str]) -> datetime | None:
+        """The earliest review due among these banks' questions (None if none seen)."""
+        ids = _unique(bank_ids)
+        row = self._read(
+            f"SELECT min(due) FROM cards WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
+            (self._profile_id, *ids),
+        )
+        return _dt(row[0][0]) if row else None
+
+    # --- stats ----------------------------------------------------------------------
+
+    def question_rows(self, bank_ids: Iterable[str]) -> list[QuestionRow]:
+        """The per-question summaries of these banks."""
+        ids = _unique(bank_ids)
+        rows = self._read(
+            "SELECT bank_id, question_id, topic, attempts, misses, score_sum, last_verdict, "
+            "last_answered, last_content_hash, due, state, stability FROM cards "
+            f"WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
+            (self._profile_id, *ids),
+        )
+        return [
+            QuestionRow(b, q, t, n, m, s, v, _dt(la), h, _dt(due), st, stab)
+            for b, q, t, n, m, s, v, la, h, due, st, stab in rows
+        ]
+
+    def study_days(self) -> list[date]:
+        """Local calendar days on which this profile answered something."""
+        rows = self._read("SELECT day FROM study_days WHERE profile_id = ?", (self._profile_id,))
+        return [date.fromisoformat(day) for (day,) in rows]
+
+    def session_rows(
+        self, bank_ids: Iterable[str], limit: int = SPARKLINE_SESSIONS
+    ) -> list[SessionRow]:
+        """The latest `limit` finished sessions that used any of these banks, oldest first."""
+        ids = _unique(bank_ids)
+        rows = self._read(
+            "SELECT uid, mode, started_at, points, possible FROM sessions AS s "
+            "WHERE profile_id = ? AND ended_at IS NOT NULL "
+            f"AND {_USES_BANK.format(_marks(ids))} "
+            "ORDER BY started_at DESC LIMIT ?",
+            (self._profile_id, *ids, limit),
+        )
+        return [SessionRow(u, m, _dt(t), p or 0.0, n or 0) for u, m, t, p, n in reversed(rows)]
+
+    def stats(self, banks: Sequence[Bank], now: datetime | None = None) -> Stats:
+        """This profile's stats over the questions of `banks`."""
+        now = now or datetime.now(UTC)
+        ids = [b.id for b in banks]
+        return compute(
+            banks,
+            self.question_rows(ids),
+            self.study_days(),
+            self.session_rows(ids),
+            now,
+            now.astimezone().date(),
+        )
+
+    # --- export ---------------------------------------------------------------------
+
+    def profiles(self) -> list[str]:
+        """Every profile in the file, by name."""
+        return [name for (name,) in self._read("SELECT name FROM profiles ORDER BY name", ())]
+
+    def export_attempts(
+        self, *, all_profiles: bool = False, bank_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """One dict per attempt, oldest first: profile, session, bank, question_id, ..."""
+        where, params = self._where("a.profile_id", all_profiles, "a.bank_id IN ({})", bank_ids)
+        cursor = self._cursor(
+            "SELECT p.name, s.uid, a.bank_id, a.question_id, a.topic, a.verdict, a.score, "
+            "a.seconds, a.overridden, a.answered_at, a.given FROM attempts AS a "
+            "JOIN sessions AS s ON s.id = a.session_id JOIN profiles AS p ON p.id = a.profile_id "
+            f"WHERE {where} ORDER BY a.id",
+            params,
+        )
+        for name, uid, bank, qid, topic, verdict, score, secs, over, at, given in cursor:
+            yield {
+                "profile": name,
+                "session": uid,
+                "bank": bank,
+                "question_id": qid,
+                "topic": topic,
+                "verdict": verdict,
+                "score": round(score, 4),
+                "seconds": round(secs, 3) if secs is not None else None,
+                "overridden": bool(over),
+                "answered_at": at,
+                "given": json.loads(given) if given is not None else None,
+            }
+
+    def export_sessions(
+        self, *, all_profiles: bool = False, bank_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """One dict per session, oldest first: profile, session, banks, mode, seed, ..."""
+        where, params = self._where("s.profile_id", all_profiles, _USES_BANK, bank_ids)
+        cursor = self._cursor(
+            "SELECT p.name, s.uid, s.bank_ids, s.mode, s.seed, s.started_at, s.ended_at, "
+            "s.points, s.possible FROM sessions AS s JOIN profiles AS p ON p.id = s.profile_id "
+            f"WHERE {where} ORDER BY s.started_at, s.id",
+            params,
+        )
+        for name, uid, banks, mode, seed, started, ended, points, possible in cursor:
+            yield {
+                "profile": name,
+                "session": uid,
+                "banks": json.loads(banks),
+                "mode": mode,
+                "seed": seed,
+                "started_at": started,
+                "ended_at": ended,
+                "points": round(points, 4) if points is not None else None,
+                "possible": possible,
+                "percent": round(100.0 * points / possible, 1) if possible else None,
+            }
+
+    def _where(
+        self,
+        profile_column: str,
+        all_profiles: bool,
+        bank_clause: str,
+        bank_ids: Iterable[str] | None,
+    ) -> tuple[str, tuple[Any, ...]]:
+        """An export's WHERE: this profile (unless all), these banks (if given)."""
+        clauses = ["1"] if all_profiles else [f"{profile_column} = ?"]
+        params: list[Any] = [] if all_profiles else [self._profile_id]
+        if bank_ids is not None:
+            ids = _unique(bank_ids)
+            clauses.append(bank_clause.format(_marks(ids)))
+            params.extend(ids)
+        return " AND ".join(clauses), tuple(params)
+
+    # --- inside a write ---------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; nothing can be recorded")
+        with _errors(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    def _session_id(self, uid: str, info: SessionInfo | None = None) -> int:
+        """The row id of a session, inserting it (bare, if `info` is None) when new."""
+        known = self._sessions.get(uid)
+        if known is not None:
+            return known
+        row = self._conn.execute("SELECT id FROM sessions WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            started = info.started_at if info else datetime.now(UTC)
+            row = self._conn.execute(
+                "INSERT INTO sessions (uid, profile_id, bank_ids, mode, options, seed, "
+                "started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    uid,
+                    self._profile_id,
+                    json.dumps(list(info.bank_ids) if info else []),
+                    info.mode if info else "",
+                    json.dumps(info.options if info else {}, ensure_ascii=False, default=str),
+                    info.seed if info else "",
+                    _ts(started),
+                ),
+            ).fetchone()
+        self._sessions[uid] = row[0]
+        return row[0]
+
+    def _card(self, bank_id: str, question_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT card FROM cards WHERE profile_id = ? AND bank_id = ? AND question_id = ?",
+            (self._profile_id, bank_id, question_id),
+        ).fetchone()
+        return row[0] if row else None
+
+    def _undo(
+        self, bank_id: str, question_id: str, verdict: str, score: float, card_before: str | None
+    ) -> None:
+        """Take back an attempt being replaced: its counts, and its review of the card."""
+        if verdict == "skipped":
+            return
+        card = json.loads(card_before) if card_before else {}
+        self._conn.execute(
+            "UPDATE cards SET attempts = attempts - 1, misses = misses - ?, "
+            "score_sum = score_sum - ?, card = ?, due = ?, state = ?, stability = ? "
+            "WHERE profile_id = ? AND bank_id = ? AND question_id = ?",
+            (
+                int(verdict in MISSED_VERDICTS),
+                score,
+                card_before,
+                _ts_text(card.get("due")),
+                card.get("state"),
+                card.get("stability"),
+                self._profile_id,
+                bank_id,
+                question_id,
+            ),
+        )
+
+    def _apply(self, attempt: Attempt, card_before: str | None) -> None:
+        """Review the card and update the question's summary (a skip changes nothing)."""
+        review = scheduling.review(
+            card_before,
+            attempt.verdict,
+            attempt.answered_at,
+            card_id=scheduling.card_id_for(self.profile, attempt.bank_id, attempt.question_id),
+            fuzz=self._fuzz,
+        )
+        if review is None:
+            return
+        missed = int(attempt.verdict in MISSED_VERDICTS)
+        self._conn.execute(
+            "INSERT INTO cards (profile_id, bank_id, question_id, topic, card, due, state, "
+            "stability, attempts, misses, score_sum, last_verdict, last_answered, "
+            "last_content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET topic = excluded.topic, card = excluded.card, "
+            "due = excluded.due, state = excluded.state, stability = excluded.stability, "
+            "attempts = attempts + 1, misses = misses + excluded.misses, "
+            "score_sum = score_sum + excluded.score_sum, last_verdict = excluded.last_verdict, "
+            "last_answered = excluded.last_answered, "
+            "last_content_hash = excluded.last_content_hash",
+            (
+                self._profile_id,
+                attempt.bank_id,
+                attempt.question_id,
+                attempt.topic,
+                review.card_json,
+                _ts(review.due),
+                review.state,
+                review.stability,
+                missed,
+                attempt.score,
+                attempt.verdict,
+                _ts(attempt.answered_at),
+                attempt.content_hash,
+            ),
+        )
+        self._conn.execute(
+            "INSERT OR IGNORE INTO study_days (profile_id, day) VALUES (?, ?)",
+            (self._profile_id, attempt.answered_at.astimezone().date().isoformat()),
+        )
+
+    # --- reading ----------------------------------------------------------------------
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        with _errors(self.path):
+            return self._conn.execute(sql, params).fetchall()
+
+    def _cursor(self, sql: str, params: Sequence[Any]) -> Iterator[Any]:
+        with _errors(self.path):
+            yield from self._conn.execute(sql, params)
+
+
+# --- connections --------------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot create its folder ({exc.strerror}); "
+            "choose another place with --progress"
+        ) from exc
+    with _errors(path):
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        return _empty_in_memory(path)
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    with _errors(path):
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a file or folder quiz could read but not write, before touching it."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; --progress needs a file path")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(_read_only_message(path))
+    # The journal files (-wal, -shm) are created beside the file, so its folder
+    # must be writable too.
+    folder = next((p for p in path.parents if p.exists()), None)
+    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(_read_only_message(path, folder))
+
+
+def _read_only_message(path: Path, folder: Path | None = None) -> str:
+    what = f"its folder {folder} is read-only" if folder else "the file is read-only"
+    return (
+        f"{path}: cannot record progress here: {what}. Make it writable, or choose "
+        "another file with --progress (quiz stats and quiz export can still read it)."
+    )
+
+
+def _empty_in_memory(path: Path) -> sqlite3.Connection:
+    """An empty store to read, for a progress file that does not exist yet (or is empty)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    schema.migrate(conn, path, 0, __version__)
+    return conn
+
+
+def _older_message(path: Path, version: int) -> str:
+    return (
+        f"{path}: written by an older quiz (schema {version}); run quiz once to upgrade it "
+        "(a copy is kept beside it), then try again."
+    )
+
+
+def _find_profile(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM profiles WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else NO_PROFILE
+
+
+def _probe_write(conn: sqlite3.Connection, name: str) -> None:
+    """Fail now rather than at the first answer if SQLite cannot write the file."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _ensure_profile(conn: sqlite3.Connection, name: str) -> int:
+    found = _find_profile(conn, name)
+    if found != NO_PROFILE:
+        return found
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return _find_profile(conn, name)
+
+
+@contextmanager
+def _errors(path: Path) -> Iterator[None]:
+    """SQLite failures as StoreErrors that name the file and what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "readonly" in text or "read-only" in text:
+            raise StoreError(_read_only_message(path)) from exc
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                f"{path}: busy: another program kept it locked for over "
+                f"{BUSY_TIMEOUT_S:.0f} s; try again"
+            ) from exc
+        raise StoreError(f"{path}: cannot use the progress file: {text}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: the progress file is damaged ({exc}). It was left untouched: "
+            "move it aside (or restore a backup) and quiz will start a new one."
+        ) from exc
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def _ts(moment: datetime) -> str:
+    """A fixed-width UTC ISO timestamp, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware UTC datetime")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _ts_text(text: str | None) -> str | None:
+    return _ts(datetime.fromisoformat(text)) if text else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ", ".join("?" * len(items))

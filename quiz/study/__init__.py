@@ -1,0 +1,1 @@
+"""Sessions: options, question selection, typed input, scheduling; imports grading, bank, common."""

@@ -1,0 +1,128 @@
+"""Which questions a session asks, in what order, and how their options are shuffled.
+
+Everything random here comes from `seeded_rng`, a `random.Random` seeded from a
+sha256 of the seed text, so a seed gives the same quiz on every machine and every
+Python run (never the global generator, never the salted `hash()`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.study.history import History, QuestionHistory
+from quiz.study.options import CLASS_MODES
+
+if TYPE_CHECKING:
+    from quiz.study.session import SessionOptions
+
+Picked = tuple[Bank, Question]
+
+SEED_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in class
+SEED_LENGTH = 6
+TRUE_FALSE = ("True", "False")
+
+
+def new_seed() -> str:
+    """A fresh seed such as "K7QM2X", short enough to read out to a class."""
+    return "".join(secrets.choice(SEED_ALPHABET) for _ in range(SEED_LENGTH))
+
+
+def seeded_rng(seed: str, *salt: str) -> random.Random:
+    """A generator that depends only on the seed text (and any salt)."""
+    blob = "\x1f".join((seed, *salt)).encode("utf-8")
+    return random.Random(int.from_bytes(hashlib.sha256(blob).digest(), "big"))
+
+
+def matches_filters(question: Question, options: SessionOptions) -> bool:
+    """True when the question is in one of the chosen topics and difficulties (if any)."""
+    if options.topics and question.topic not in options.topics:
+        return False
+    return not options.difficulty or question.difficulty in options.difficulty
+
+
+def select(
+    banks: Sequence[Bank],
+    options: SessionOptions,
+    seed: str,
+    history: History | None,
+    now: datetime,
+) -> list[Picked]:
+    """The questions of a session in the order they are asked.
+
+    drill, exam: a seeded shuffle, never looking at history, so every student
+    with the same seed gets the same quiz. practice: missed questions first
+    (latest answer wrong, partial or timed out), then due ones, then never seen,
+    then the rest, each group shuffled. review: only the missed, then the due.
+    `count` keeps the first N.
+    """
+    pool = [(b, q) for b in banks for q in b.questions if matches_filters(q, options)]
+    rng = seeded_rng(seed, "order")
+    if options.mode in CLASS_MODES:
+        rng.shuffle(pool)
+        ordered = pool
+    else:
+        groups = _groups(pool, history or {}, now)
+        if options.mode == "review":
+            groups = groups[:2]
+        ordered = []
+        for group in groups:
+            rng.shuffle(group)
+            ordered.extend(group)
+    return ordered[: options.count] if options.count is not None else ordered
+
+
+def _groups(pool: list[Picked], history: History, now: datetime) -> list[list[Picked]]:
+    """[missed, due, never seen, the rest]."""
+    missed: list[Picked] = []
+    due: list[Picked] = []
+    unseen: list[Picked] = []
+    rest: list[Picked] = []
+    for bank, question in pool:
+        past = history.get((bank.id, question.id), QuestionHistory())
+        if past.missed:
+            missed.append((bank, question))
+        elif past.is_due(now):
+            due.append((bank, question))
+        elif not past.seen:
+            unseen.append((bank, question))
+        else:
+            rest.append((bank, question))
+    return [missed, due, unseen, rest]
+
+
+def display_options(question: Question, bank_id: str, seed: str) -> tuple[str, ...]:
+    """The options in the order shown: choices, ordering items, or matching's right-hand side.
+
+    Each question has its own generator (seed, bank, question id), so its
+    shuffle does not change with `count`, filters or history. Ordering items and
+    matching options never start in the right order when there is another.
+    """
+    kind = question.type
+    if kind is QuestionType.TRUE_FALSE:
+        return TRUE_FALSE
+    if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
+        items = list(question.choices)
+    elif kind is QuestionType.ORDERING:
+        items = list(question.answer)  # type: ignore[arg-type]
+    elif kind is QuestionType.MATCHING:
+        items = list(dict.fromkeys(right for _, right in question.pairs))
+    else:
+        return ()
+    right = list(items)
+    seeded_rng(seed, "options", bank_id, question.id).shuffle(items)
+    if kind in (QuestionType.ORDERING, QuestionType.MATCHING) and items == right:
+        items = items[1:] + items[:1]  # a rotation of distinct items is never the same
+    return tuple(items)
+
+
+def left_items(question: Question) -> tuple[str, ...]:
+    """Matching's left-hand items, in bank order (empty for other types)."""
+    if question.type is not QuestionType.MATCHING:
+        return ()
+    return tuple(left for left, _ in question.pairs)

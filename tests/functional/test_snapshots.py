@@ -1,0 +1,72 @@
+"""One SVG snapshot per screen at 80x24 (fixed seed, fixed clock, no dates on screen).
+
+Regenerate after a deliberate change: pytest tests/functional/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.helpers.ui import MARKUP, FakeClock, answer, build_app
+
+SIZE = (80, 24)
+
+
+def test_home(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(build_app(tmp_path), terminal_size=SIZE)
+
+
+def test_drill_home(snap_compare, tmp_path: Path) -> None:
+    """A drill from the command line: the drill line to compare and the name to type."""
+    app = build_app(tmp_path, mode="drill", count=5, time_per_question=30, ask_name=True)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_question(snap_compare, tmp_path: Path) -> None:
+    app = build_app(tmp_path, clock=FakeClock(), time_per_question=45)
+    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+
+
+def test_question_with_markup_characters(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(build_app(tmp_path, MARKUP), press=["enter"], terminal_size=SIZE)
+
+
+def test_feedback(snap_compare, tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+
+    async def wrong_answer(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, app, right=False)
+
+    assert snap_compare(app, run_before=wrong_answer, terminal_size=SIZE)
+
+
+def test_results(snap_compare, tmp_path: Path) -> None:
+    app = build_app(tmp_path, count=3)
+
+    async def finish(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        right = False
+        while app.session is not None:
+            await answer(pilot, app, right=right)
+            right = not right
+            await pilot.press("n")
+            await pilot.pause()
+
+    assert snap_compare(app, run_before=finish, terminal_size=SIZE)
+
+
+def test_stats(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(build_app(tmp_path), press=["s"], terminal_size=SIZE)
+
+
+def test_help(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(build_app(tmp_path), press=["f1"], terminal_size=SIZE)
+
+
+def test_confirm_leave(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(build_app(tmp_path), press=["enter", "escape"], terminal_size=SIZE)

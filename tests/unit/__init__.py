@@ -1,0 +1,1 @@
+"""Unit tests of the core packages: plain data in, plain data out."""

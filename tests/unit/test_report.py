@@ -1,0 +1,251 @@
+"""The class report, checked by hand on a small class.
+
+Four students took drill S1 of a three-question bank:
+
+    student  q1 (history)     q2 (history)          q3 (geo)                 points
+    Ann      correct 4 s      "Paris" wrong 10 s    correct 6 s              2/3 66.7%
+    Ben      "1990" wrong 8 s "paris " wrong 12 s   partial 0.5 "a, b" 20 s  0.5/3 16.7%
+    Cy       correct 2 s      timeout 30 s          correct 4 s              2/3 66.7%
+    Dee      correct 6 s      correct 5 s           skipped                  2/3 66.7%
+
+    q1: 3/4 = 75% correct, median time of answers (2, 4, 6, 8) = 5 s, wrong: "1990" (1)
+    q2: 1/4 = 25% correct, median of (5, 10, 12) = 10 s, wrong: "Paris" (2, case ignored)
+    q3: 2/4 = 50% correct, median of (4, 6, 20) = 6 s, wrong: "a, b" (1)
+    history: (1+0+1+1 + 0+0+0+1) / 8 = 50%; geo: (1 + 0.5 + 1 + 0) / 4 = 62.5%
+    class: mean of 66.7, 16.7, 66.7, 66.7 = 54.2%, median 66.7%
+
+Besides: Eve took drill S2 (another seed), Fay took S1 on an edited bank, Ann has an
+older attempt, and the folder holds a foreign JSON file and a damaged one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.classroom.drill import fingerprint
+from quiz.classroom.report import build_report
+from quiz.classroom.results import make_document, write_results
+from quiz.main import main
+
+SOURCE = "The CSTO was founded in 2002 & grew <slowly>."
+BANK = Bank(
+    id="csto",
+    title="The <CSTO> & friends",
+    questions=(
+        Question("q1", QuestionType.NUMERIC, "Founded in?", 2002.0, topic="history"),
+        Question("q2", QuestionType.SHORT_ANSWER, "Where is the <b>seat</b>?", "Moscow",
+                 topic="history"),
+        Question("q3", QuestionType.MULTIPLE_SELECT, "Which are members?", ("a", "c"),
+                 choices=("a", "b", "c"), topic="geo"),
+    ),
+)  # fmt: skip
+S1 = SimpleNamespace(mode="drill", seed="S1", count=3, time_per_question=30)
+S2 = SimpleNamespace(mode="drill", seed="S2", count=3, time_per_question=30)
+EXPECTED = {"q1": "2002", "q2": "Moscow", "q3": "a, c"}
+T0 = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+
+# (verdict, score, given, seconds) per question
+CLASS = {
+    "Ann": [("correct", 1, 2002, 4), ("incorrect", 0, "Paris", 10), ("correct", 1, ["a", "c"], 6)],
+    "Ben": [
+        ("incorrect", 0, "1990", 8),
+        ("incorrect", 0, "paris ", 12),
+        ("partial", 0.5, ["a", "b"], 20),
+    ],
+    "<script>Cy</script>": [
+        ("correct", 1, "2002", 2),
+        ("timeout", 0, None, 30),
+        ("correct", 1, ["a", "c"], 4),
+    ],
+    "Dee": [("correct", 1, "2002", 6), ("correct", 1, "Moscow", 5), ("skipped", 0, None, None)],
+}
+
+
+def doc_for(student, answers, *, bank=BANK, options=S1, minutes=10):
+    entries = [
+        {
+            "number": n,
+            "question_id": q.id,
+            "topic": q.topic,
+            "prompt": q.prompt,
+            "given": given,
+            "verdict": verdict,
+            "score": score,
+            "seconds": seconds,
+            "expected": EXPECTED[q.id],
+            "source": SOURCE if q.id != "q1" else "",
+        }
+        for n, (q, (verdict, score, given, seconds)) in enumerate(
+            zip(bank.questions, answers, strict=True), start=1
+        )
+    ]
+    return make_document(
+        student, [bank], options, entries, started_at=T0,
+        finished_at=T0 + timedelta(minutes=minutes),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    out = tmp_path / "results"
+    for student, answers in CLASS.items():
+        write_results(doc_for(student, answers), out)
+    write_results(doc_for("Ann", [("incorrect", 0, "1", 3)] * 3, minutes=1), out)  # older try
+    write_results(doc_for("Eve", CLASS["Dee"], options=S2), out)
+    edited = replace(
+        BANK, questions=(replace(BANK.questions[0], prompt="Year?"), *BANK.questions[1:])
+    )
+    write_results(doc_for("Fay", CLASS["Dee"], bank=edited), out)
+    (out / "package.json").write_text('{"name": "x", "version": "1.0"}', encoding="utf-8")
+    (out / "broken.json").write_text('{"format": "quiz-results", "vers', encoding="utf-8")
+    (out / "notes.txt").write_text("not looked at", encoding="utf-8")
+    return out
+
+
+def run_report(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["report", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_numbers_match_the_hand_count() -> None:
+    docs = [(name, doc_for(name, answers)) for name, answers in CLASS.items()]
+    report = build_report(docs)
+    assert report is not None
+    assert [(s.student, s.points, s.percent) for s in report.students] == [
+        ("<script>Cy</script>", 2, 66.7),
+        ("Ann", 2, 66.7),
+        ("Ben", 0.5, 16.7),
+        ("Dee", 2, 66.7),
+    ]
+    assert (report.average_percent, report.median_percent) == (54.2, 66.7)
+    stats = {q.question_id: q for q in report.questions}
+    assert [(q.percent_correct, q.correct, q.students) for q in stats.values()] == [
+        (75.0, 3, 4),
+        (25.0, 1, 4),
+        (50.0, 2, 4),
+    ]
+    assert [stats[q].median_seconds for q in ("q1", "q2", "q3")] == [5.0, 10.0, 6.0]
+    assert [(stats[q].common_wrong, stats[q].common_wrong_count) for q in ("q1", "q2", "q3")] == [
+        ("1990", 1),
+        ("Paris", 2),
+        ("a, b", 1),
+    ]
+    assert [q.question_id for q in report.most_missed] == ["q2", "q3", "q1"]
+    assert report.most_missed[0].source == SOURCE
+    assert [(t.topic, t.questions, t.average_percent) for t in report.topics] == [
+        ("history", 2, 50.0),
+        ("geo", 1, 62.5),
+    ]
+
+
+def test_other_drills_are_left_out_with_the_reason(folder: Path) -> None:
+    from quiz.cli.report_cmd import collect
+
+    documents, skipped = collect([str(folder)])
+    report = build_report(documents, skipped=skipped)
+    assert report.fingerprint == fingerprint([BANK], S1)
+    assert sorted(s.student for s in report.students) == sorted(CLASS)
+    assert report.students[1].points == 2  # Ann's latest attempt, not the older one
+    reasons = {x.student: x.reason for x in report.left_out}
+    assert "seed 'S2', not 'S1'" in reasons["Eve"]
+    assert "different content" in reasons["Fay"]
+    assert reasons["Ann"] == "an older attempt by the same student"
+    assert {Path(s.name).name: s.reason for s in report.skipped} == {
+        "broken.json": "damaged results file (not valid JSON: Unterminated string starting at)",
+        "package.json": "not a quiz results file",
+    }
+
+
+def test_a_fingerprint_can_be_chosen() -> None:
+    docs = [(n, doc_for(n, a)) for n, a in CLASS.items()]
+    docs.append(("eve.json", doc_for("Eve", CLASS["Dee"], options=S2)))
+    report = build_report(docs, fingerprint=fingerprint([BANK], S2).lower())
+    assert [s.student for s in report.students] == ["Eve"]
+    assert len(report.left_out) == 4
+    assert build_report(docs, fingerprint="NOPE-0000") is None
+
+
+def test_table_report(folder: Path, capsys) -> None:
+    code, out, err = run_report(capsys, str(folder))
+    assert code == 0
+    assert f"Drill {fingerprint([BANK], S1)}, 3 questions, 30 s per question" in out
+    assert "4 students, average 54.2%, median 66.7%" in out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("Ben ")}
+    assert rows["Ben"][1:4] == ["0.5", "3", "16.7%"]
+    missed = out.split("Questions, most missed first")[1].split("To re-teach")[0]
+    assert [int(line.split()[0]) for line in missed.splitlines()[3:6]] == [2, 3, 1]
+    assert "25% (1/4)" in missed and "Paris (2)" in missed and "10 s" in missed
+    assert "Passage: The CSTO was founded in 2002 & grew <slowly>." in out
+    assert re.search(r"history\s+2\s+50%", out) and re.search(r"geo\s+1\s+62.5%", out)
+    assert "skipped" in err and "package.json: not a quiz results file" in err
+    assert "broken.json: damaged results file" in err
+    assert "left out" in err and "(Eve)" in err and "(Fay)" in err
+
+
+def test_csv_report_has_a_row_per_student_and_question(folder: Path, capsys) -> None:
+    code, out, _ = run_report(capsys, str(folder), "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4 * 3
+    ben = [r for r in rows if r["student"] == "Ben"]
+    assert [(r["verdict"], r["score"], r["given"], r["seconds"]) for r in ben] == [
+        ("incorrect", "0", "1990", "8"),
+        ("incorrect", "0", "paris ", "12"),
+        ("partial", "0.5", "a, b", "20"),
+    ]
+    assert {r["fingerprint"] for r in rows} == {fingerprint([BANK], S1)}
+
+
+def test_html_report_is_self_contained_and_escaped(folder: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "report.html"
+    code, out, _ = run_report(capsys, str(folder), "--format", "html", "--output", str(target))
+    assert code == 0 and out == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "@media print" in page
+    for external in ("http:", "https:", "<link", "src=", "<script", "url("):
+        assert external not in page
+    assert "&lt;script&gt;Cy&lt;/script&gt;" in page
+    assert "Where is the &lt;b&gt;seat&lt;/b&gt;?" in page
+    assert "The &lt;CSTO&gt; &amp; friends" in page
+    assert "grew &lt;slowly&gt;" in page
+    assert "66.7%" in page and "54.2%" in page
+
+
+def test_named_files_and_the_no_usable_file_case(folder: Path, tmp_path: Path, capsys) -> None:
+    ben = next(p for p in folder.glob("Ben_*.json"))
+    code, out, _ = run_report(capsys, str(ben), str(ben))
+    assert code == 0 and "1 student, average 16.7%" in out
+
+    code, out, err = run_report(
+        capsys, str(folder / "package.json"), str(folder / "broken.json"), str(tmp_path / "gone")
+    )
+    assert code == 1 and out == ""
+    assert "gone: no such file or folder" in err
+    assert err.strip().splitlines()[-1] == "quiz report: no results files to report on"
+
+
+def test_the_teacher_can_pick_the_drill_on_the_command_line(folder: Path, capsys) -> None:
+    eve = fingerprint([BANK], S2)
+    code, out, err = run_report(capsys, str(folder), "--fingerprint", eve)
+    assert code == 0 and f"Drill {eve}," in out and "1 student," in out
+    assert "(Ben)" in err  # now Ben's drill is the one left out
+    code, out, err = run_report(capsys, str(folder), "--fingerprint", "XXXX-0000")
+    assert code == 1 and "no results files with fingerprint XXXX-0000" in err
+
+
+def test_the_drill_line_counts_questions_nobody_reached(capsys, tmp_path: Path) -> None:
+    stopped = doc_for("Ann", CLASS["Ann"])
+    stopped["questions"] = stopped["questions"][:2]  # input ended after question 2
+    write_results(stopped, tmp_path)
+    code, out, _ = run_report(capsys, str(tmp_path))
+    assert code == 0 and f"Drill {fingerprint([BANK], S1)}, 3 questions," in out

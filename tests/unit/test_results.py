@@ -1,0 +1,149 @@
+"""Results files: what a drill leaves for the teacher, written so a crash cannot damage it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.classroom.results import ResultsError, make_document, read_results, write_results
+
+BANK = Bank(
+    id="csto",
+    title="The CSTO",
+    questions=(
+        Question(id="q1", type=QuestionType.SHORT_ANSWER, prompt="Founded?", answer="2002"),
+        Question(id="q2", type=QuestionType.TRUE_FALSE, prompt="Six members?", answer=True),
+    ),
+)
+OPTIONS = SimpleNamespace(mode="drill", seed="CSTO7", count=2, time_per_question=30)
+START = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+END = datetime(2025, 3, 4, 9, 5, 7, tzinfo=UTC)
+
+
+def entry(number: int, verdict: str, score: float, given: object = None) -> dict:
+    return {
+        "number": number,
+        "question_id": f"q{number}",
+        "topic": "history",
+        "prompt": f"Prompt {number}",
+        "given": given,
+        "verdict": verdict,
+        "score": score,
+        "seconds": 4.5 if verdict != "skipped" else None,
+        "expected": "2002",
+        "source": "The CSTO was founded in 2002.",
+    }
+
+
+def document(student: str = "Ann", **kw: object) -> dict:
+    questions = [entry(1, "correct", 1.0, "2002"), entry(2, "timeout", 0.0)]
+    return make_document(
+        student, [BANK], OPTIONS, questions, started_at=START, finished_at=END, **kw
+    )
+
+
+def test_document_has_format_fingerprint_and_totals() -> None:
+    doc = document(possible=3)
+    assert doc["format"] == "quiz-results" and doc["version"] == 1
+    assert re.fullmatch(r"CSTO-[0-9A-F]{4}", doc["fingerprint"])
+    assert doc["settings"]["seed"] == "CSTO7"
+    assert doc["finished_at"] == "2025-03-04T09:05:07+00:00"
+    assert doc["totals"] == {
+        "points": 1.0,
+        "possible": 3,  # a question never reached still counts
+        "percent": 33.3,
+        "answered": 1,
+        "timeouts": 1,
+        "skipped": 0,
+    }
+
+
+def test_write_then_read_back(tmp_path: Path) -> None:
+    doc = document()
+    path = write_results(doc, tmp_path / "class" / "results")
+    assert path.parent == tmp_path / "class" / "results"
+    assert path.name == f"Ann_{doc['fingerprint']}_20250304-090507.json"
+    assert read_results(path) == doc
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    "student", ["../../etc/passwd", "Zoë Müller", "<script>alert(1)</script>", "   ", "a:b\\c"]
+)
+def test_file_name_is_safe_and_inside_the_folder(tmp_path: Path, student: str) -> None:
+    path = write_results(document(student), tmp_path)
+    assert path.parent == tmp_path
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+", path.name)
+    assert read_results(path)["student"] == student
+
+
+def test_never_overwrites_another_students_file(tmp_path: Path) -> None:
+    # "Zoë" and "Zoe" make the same file name at the same second.
+    first = write_results(document("Zoë"), tmp_path)
+    second = write_results(document("Zoe"), tmp_path)
+    third = write_results(document("Zoe"), tmp_path)
+    assert len({first, second, third}) == 3
+    assert read_results(first)["student"] == "Zoë"
+    assert read_results(second)["student"] == "Zoe"
+
+
+def test_a_crash_while_writing_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    earlier = write_results(document("Ben"), tmp_path)
+
+    def crash(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(ResultsError, match="cannot write the results file"):
+        write_results(document("Ann"), tmp_path)
+    assert list(tmp_path.iterdir()) == [earlier]
+    assert read_results(earlier)["student"] == "Ben"
+
+
+def test_damaged_file_is_named(tmp_path: Path) -> None:
+    path = write_results(document(), tmp_path)
+    path.write_text(path.read_text(encoding="utf-8")[:100], encoding="utf-8")
+    with pytest.raises(ResultsError) as caught:
+        read_results(path)
+    assert str(caught.value).startswith(f"{path}: damaged results file")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"name": "my-package", "version": "1.0.0"}', "not a quiz results file"),
+        ("[1, 2, 3]", "not a quiz results file"),
+        ('{"format": "quiz-results", "version": 7}', "version 7 is newer"),
+    ],
+)
+def test_foreign_files_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ResultsError, match=message) as caught:
+        read_results(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("student"), "'student' missing"),
+        (lambda d: d["questions"][0].update(verdict="great"), "question 1: unknown verdict"),
+        (lambda d: d["questions"][1].update(score="1"), "question 2: 'score'"),
+        (lambda d: d["totals"].pop("percent"), "totals 'percent'"),
+    ],
+)
+def test_damaged_fields_are_reported(tmp_path: Path, change, message: str) -> None:
+    doc = document()
+    change(doc)
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ResultsError, match=re.escape(message)):
+        read_results(path)

@@ -1,0 +1,150 @@
+"""Stats from plain rows: the counts, accuracy, streak and flags a learner reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute, is_mastered, streak
+from quiz.study.scheduling import REVIEW_STATE
+from tests.helpers.store import open_store, session
+
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+TODAY = date(2026, 3, 10)
+
+
+def _q(qid: str, topic: str) -> Question:
+    return Question(qid, QuestionType.SHORT_ANSWER, f"Prompt of {qid}?", "x", topic=topic)
+
+
+BANK = Bank("b", "B", (_q("q1", "alpha"), _q("q2", "alpha"), _q("q3", "beta"), _q("q4", "")))
+HASH = {q.id: q.content_hash for q in BANK.questions}
+
+
+def row(qid: str, verdict: str = "correct", **changes: object) -> QuestionRow:
+    base = QuestionRow(
+        bank_id="b",
+        question_id=qid,
+        topic="stored topic",
+        attempts=1,
+        misses=0,
+        score_sum=1.0,
+        last_verdict=verdict,
+        last_answered=NOW - timedelta(days=1),
+        last_content_hash=HASH.get(qid, "gone"),
+        due=NOW + timedelta(days=2),
+        state=1,
+        stability=2.0,
+    )
+    return base._replace(**changes)
+
+
+def stats(
+    rows: Sequence[QuestionRow], days: Sequence[date] = (), sessions: Sequence[SessionRow] = ()
+) -> Stats:
+    return compute([BANK], rows, days, sessions, NOW, TODAY)
+
+
+def test_nothing_answered_yet() -> None:
+    result = stats([])
+    assert (result.questions, result.seen, result.mastered, result.answers) == (4, 0, 0, 0)
+    assert result.accuracy is None and result.next_due is None and result.streak == 0
+    assert [(t.topic, t.questions, t.accuracy) for t in result.topics] == [
+        ("alpha", 2, None),
+        ("beta", 1, None),
+        ("(no topic)", 1, None),
+    ]
+
+
+def test_counts_of_seen_due_missed_and_mastered() -> None:
+    result = stats(
+        [
+            row("q1", state=REVIEW_STATE),  # mastered
+            row("q2", "incorrect", misses=1, score_sum=0.0, due=NOW - timedelta(minutes=5)),
+            row("q3", "partial", misses=1, score_sum=0.5),
+        ]
+    )
+    assert (result.seen, result.mastered, result.due, result.missed) == (3, 1, 1, 2)
+    assert result.next_due == NOW - timedelta(minutes=5)  # already due: "now"
+
+
+def test_a_right_answer_still_learning_is_not_mastered() -> None:
+    assert not is_mastered(row("q1", state=1))
+    assert not is_mastered(row("q1", "partial", state=REVIEW_STATE))
+    assert is_mastered(row("q1", state=REVIEW_STATE))
+
+
+def test_accuracy_is_the_mean_score_overall_and_per_topic() -> None:
+    result = stats(
+        [
+            row("q1", attempts=3, score_sum=3.0),
+            row("q2", "incorrect", attempts=1, score_sum=0.0, misses=1),
+            row("q3", "partial", attempts=2, score_sum=1.0, misses=1),
+        ]
+    )
+    assert result.answers == 6
+    assert result.accuracy == 4.0 / 6
+    by_topic = {t.topic: t for t in result.topics}
+    assert by_topic["alpha"].accuracy == 3.0 / 4
+    assert (by_topic["alpha"].seen, by_topic["alpha"].answers) == (2, 4)
+    assert by_topic["beta"].accuracy == 0.5
+    assert by_topic["(no topic)"].accuracy is None
+
+
+def test_questions_no_longer_in_the_bank_are_left_out() -> None:
+    result = stats([row("q1"), row("removed", "incorrect", misses=9, score_sum=0.0)])
+    assert (result.seen, result.missed, result.answers, result.struggling) == (1, 0, 1, ())
+
+
+def test_struggling_means_missed_four_times_or_more_most_first() -> None:
+    result = stats(
+        [
+            row("q1", "incorrect", misses=3),
+            row("q2", "correct", misses=4),
+            row("q3", "incorrect", misses=7),
+        ]
+    )
+    assert [(f.question_id, f.misses) for f in result.struggling] == [("q3", 7), ("q2", 4)]
+    assert result.struggling[0].prompt == "Prompt of q3?"
+
+
+def test_a_question_edited_since_it_was_answered_is_flagged_changed() -> None:
+    result = stats([row("q1"), row("q2", last_content_hash="an older wording")])
+    assert [f.question_id for f in result.changed] == ["q2"]
+
+
+def test_streak_counts_days_in_a_row_up_to_today_or_yesterday() -> None:
+    days = [TODAY - timedelta(days=n) for n in (0, 1, 2, 4)]
+    assert streak(days, TODAY) == 3
+    assert streak(days[1:], TODAY) == 2  # nothing yet today: yesterday's streak still counts
+    assert streak(days[2:], TODAY) == 0  # a whole day missed
+    assert streak([], TODAY) == 0
+
+
+def test_session_accuracy_is_oldest_first_and_skips_empty_sessions() -> None:
+    sessions = [
+        SessionRow("late", "review", NOW, 3.0, 4),
+        SessionRow("early", "practice", NOW - timedelta(days=2), 1.0, 4),
+        SessionRow("empty", "practice", NOW - timedelta(days=1), 0.0, 0),
+    ]
+    assert [p.percent for p in stats([], sessions=sessions).sessions] == [25.0, 75.0]
+
+
+def test_stats_from_the_store_follow_what_was_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "progress.db"
+    today = datetime.now(UTC).replace(microsecond=0)
+    with open_store(db) as store:
+        for day in (2, 1, 0):  # three days in a row, ending today
+            at = today - timedelta(days=day)
+            session(store, f"s{day}", [("q1", "incorrect"), ("q3", "correct")], at=at)
+        result = store.stats([BANK], now=today + timedelta(minutes=5))
+        next_due = store.next_due(["b"])
+    assert (result.seen, result.missed, result.answers) == (2, 1, 6)
+    assert result.accuracy == 0.5
+    assert result.streak == 3
+    assert [f.question_id for f in result.changed] == ["q1", "q3"]  # recorded with hash "h"
+    assert [round(p.percent) for p in result.sessions] == [50, 50, 50]
+    assert result.mastered == 1  # q3: right three times, graduated
+    assert result.next_due == next_due
