@@ -15,7 +15,7 @@ from quiz import __version__
 from quiz.common.errors import QuizError
 from quiz.study.options import MODES
 
-SUBCOMMANDS = ("check", "stats", "export", "report")
+SUBCOMMANDS = ("check", "stats", "export", "report", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,17 +54,27 @@ def run_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="quiz",
         description="Study a question bank in the terminal.",
-        epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report. "
-        "Run `quiz COMMAND --help` for each.",
+        epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report, "
+        "quiz serve. Run `quiz COMMAND --help` for each.",
     )
     p.add_argument("--version", action="version", version=f"quiz {__version__}")
+    _add_session_options(p, default_mode="practice")
+    p.add_argument(
+        "--plain", action="store_true", help="line-by-line front end (screen readers, pipes)"
+    )
+    _add_store_options(p)
+    return p
+
+
+def _add_session_options(p: argparse.ArgumentParser, *, default_mode: str) -> None:
+    """What a session asks and how: shared by a run and by `quiz serve`."""
     p.add_argument(
         "--bank",
         metavar="PATH",
         action="append",
         help="bank file or folder (repeatable; default: the shipped bank)",
     )
-    p.add_argument("--mode", choices=MODES, default="practice", help="default: practice")
+    p.add_argument("--mode", choices=MODES, default=default_mode, help=f"default: {default_mode}")
     p.add_argument("--count", type=_positive_int, metavar="N", help="number of questions")
     p.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     p.add_argument(
@@ -85,11 +95,6 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--results", metavar="DIR", help="drill/exam results folder (default: current folder)"
     )
-    p.add_argument(
-        "--plain", action="store_true", help="line-by-line front end (screen readers, pipes)"
-    )
-    _add_store_options(p)
-    return p
 
 
 def sub_parser(command: str) -> argparse.ArgumentParser:
@@ -124,6 +129,31 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
             "--fingerprint", metavar="CODE", help="report this drill (default: the most students')"
         )
         return p
+    if command == "serve":
+        p = _Parser(
+            prog="quiz serve",
+            description="Run a quiz for a class in the browser: each tab gets its own quiz.",
+        )
+        p.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="address to listen on (default: "
+            "127.0.0.1, this machine only; 0.0.0.0 lets the network in)",
+        )
+        p.add_argument("--port", type=int, default=8000, help="default: 8000")
+        p.add_argument(
+            "--join-code",
+            metavar="CODE",
+            help="code students type to join "
+            "(default: none on this machine only, a random one otherwise)",
+        )
+        _add_session_options(p, default_mode="drill")
+        p.add_argument(
+            "--progress",
+            metavar="PATH",
+            help="the class's shared progress file (default: progress.db in --results)",
+        )
+        return p
     raise ValueError(command)
 
 
@@ -144,6 +174,10 @@ def dispatch(argv: Sequence[str]) -> int:
             from quiz.cli import export_cmd
 
             return export_cmd.run(args)
+        if command == "serve":
+            from quiz.web import serve
+
+            return serve.run(args)
         from quiz.cli import report_cmd
 
         return report_cmd.run(args)

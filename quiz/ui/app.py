@@ -238,6 +238,11 @@ class QuizApp(App[None]):
         self.saved_on_quit = saved
         self.exit()
 
+    def end_after_exit(self) -> None:
+        """Finish a session the app stopped in without ctrl+q (a closed browser tab, say)."""
+        if self.session is not None:
+            self.saved_on_quit, _ = self._end_session()
+
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics)."""
         return replace(self.options, **changes)

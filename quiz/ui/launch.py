@@ -47,6 +47,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        app.end_after_exit()
         app.store.close()
     if app.saved_on_quit is not None:
         sys.stdout.write(f"Results saved to {app.saved_on_quit}\n")
