@@ -7,13 +7,19 @@ import ipaddress
 import signal
 import socket
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import startup
 from quiz.common.errors import UsageError
 from quiz.web.command import ClassRun
 from quiz.web.gate import new_join_code
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.study.options import SessionOptions
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
@@ -68,10 +74,11 @@ def run(args: argparse.Namespace) -> int:
     return _serve(run_, args.host, args.port, code, title, total)
 
 
-def _drill_total(banks: list, options: object) -> int:
+def _drill_total(banks: Sequence[Bank], options: SessionOptions) -> int:
+    """How many questions the drill holds (the same for every student)."""
     from quiz.study.session import Session
 
-    return Session(banks, options).total  # type: ignore[arg-type]
+    return Session(banks, options).total
 
 
 def _serve(
@@ -130,7 +137,8 @@ def _addresses(host: str) -> list[str]:
     names = [socket.gethostname()]
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, family=socket.AF_INET)
-        names += sorted({i[4][0] for i in infos if not ipaddress.ip_address(i[4][0]).is_loopback})
+        found = {str(info[4][0]) for info in infos}
+        names += sorted(a for a in found if not ipaddress.ip_address(a).is_loopback)
     except OSError:
         pass
     return names

@@ -170,7 +170,7 @@ class ClassServer(Server):
                 shell_command(app_argv(self.run, student)),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=lambda: _close(websocket),
                 download_manager=self.download_manager,
             )
             await service.start(width, height)
@@ -201,6 +201,10 @@ async def _keep_polling(roster: Roster) -> None:
         except Exception:  # a roster hiccup must never stop the class
             log.warning("could not read the class's progress this time")
         await asyncio.sleep(ROSTER_POLL_S)
+
+
+async def _close(websocket: web.WebSocketResponse) -> None:
+    await websocket.close()
 
 
 def _size(text: str | None, default: int) -> int:
