@@ -90,14 +90,16 @@ def test_a_closed_tab_still_leaves_the_students_results(served) -> None:
     assert "Class: 1 joined, 1 finished" in shown
 
 
-def test_ending_the_class_saves_every_open_quiz(served) -> None:
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_ending_the_class_saves_every_open_quiz(served, how: signal.Signals) -> None:
+    """Ctrl-C, a kill, or the teacher's terminal closing: every open quiz writes first."""
     room = served()
 
     async def students() -> None:
         ben = Student(room.base, "Ben")
         await take_drill(ben, 1)
         # The tab stays open: the teacher ends the class under it.
-        await asyncio.to_thread(room.stop, signal.SIGTERM)
+        await asyncio.to_thread(room.stop, how)
         await ben.close()
 
     asyncio.run(students())
