@@ -1,6 +1,6 @@
 """The `quiz` command: parse arguments and hand over to the right front end.
 
-Subcommands (`check`, `stats`, `export`, `report`) never import Textual; plain
+Subcommands (`check`, `stats`, `export`, `report`, `draft`) never import Textual; plain
 runs (`--plain`) neither. Every error a user can cause ends here as one clean
 message and an exit code, never a traceback.
 """
@@ -8,6 +8,7 @@ message and an exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 
@@ -15,7 +16,7 @@ from quiz import __version__
 from quiz.common.errors import QuizError
 from quiz.study.options import MODES
 
-SUBCOMMANDS = ("check", "stats", "export", "report", "serve")
+SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +32,14 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
     return value
+
+
+def _bank_id(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", text):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a bank id: use lowercase letters, digits, '-' and '_'"
+        )
+    return text
 
 
 def _positive_float(text: str) -> float:
@@ -55,7 +64,7 @@ def run_parser() -> argparse.ArgumentParser:
         prog="quiz",
         description="Study a question bank in the terminal.",
         epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report, "
-        "quiz serve. Run `quiz COMMAND --help` for each.",
+        "quiz serve, quiz draft DOCUMENT. Run `quiz COMMAND --help` for each.",
     )
     p.add_argument("--version", action="version", version=f"quiz {__version__}")
     _add_session_options(p, default_mode="practice")
@@ -154,6 +163,16 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
             help="the class's shared progress file (default: progress.db in --results)",
         )
         return p
+    if command == "draft":
+        p = _Parser(prog="quiz draft", description="Draft a bank from a document, to review.")
+        p.add_argument("document", metavar="DOCUMENT", help="a UTF-8 text or Markdown file")
+        p.add_argument("--output", metavar="BANK.yaml", help="default: DOCUMENT's name .yaml here")
+        p.add_argument("--id", type=_bank_id, help="the bank's id (default: from the file name)")
+        p.add_argument("--title", help="the bank's title (default: the document's first heading)")
+        p.add_argument("--max", type=_positive_int, metavar="N", help="at most N questions")
+        p.add_argument("--seed", default="0", metavar="S", help="same seed, same draft (default 0)")
+        p.add_argument("--force", action="store_true", help="replace an existing output file")
+        return p
     raise ValueError(command)
 
 
@@ -178,6 +197,10 @@ def dispatch(argv: Sequence[str]) -> int:
             from quiz.web import serve
 
             return serve.run(args)
+        if command == "draft":
+            from quiz.cli import draft_cmd
+
+            return draft_cmd.run(args)
         from quiz.cli import report_cmd
 
         return report_cmd.run(args)

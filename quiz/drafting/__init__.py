@@ -1,0 +1,1 @@
+"""Drafting a bank from a document: sentences, facts, questions, YAML; imports bank, common."""
