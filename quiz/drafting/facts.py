@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.drafting.gazetteer import (
     CITIES,
+    CONTINENTS,
     COUNTRIES,
     FEATURE_WORDS,
+    NATIONALITIES,
     NOT_NAMES,
     ORGANISATION_WORDS,
     TITLES,
+    WATER_WORDS,
 )
 
 YEAR = "year"
@@ -26,12 +29,17 @@ CITY = "city"
 PERSON = "person"
 ORGANISATION = "organisation"
 PLACE = "place"
+WATER = "water"  # seas, oceans, lakes
+CONTINENT = "continent"
+NATIONALITY = "nationality"
 NAME = "name"  # a name of no kind we can tell: asked, never given distractors
 TERM = "term"  # the subject of a definition ("Photosynthesis is the process ...")
 ACRONYM = "acronym"
 
 # Kinds whose members can stand in for each other as distractors.
-CHOOSABLE = frozenset({YEAR, COUNTRY, CITY, PERSON, ORGANISATION, PLACE, TERM})
+CHOOSABLE = frozenset(
+    {YEAR, COUNTRY, CITY, PERSON, ORGANISATION, PLACE, WATER, CONTINENT, NATIONALITY, TERM}
+)
 
 PRONOUNS = frozenset(
     [
@@ -136,16 +144,16 @@ _NOT_UNITS = frozenset(
     ]
 )
 _MULTIWORD_UNIT_HEADS = frozenset({"square", "cubic", "degrees", "light", "per"})
+_REFERRING = frozenset(["the", "these", "those", "both", "its", "their", "his", "her", "all"])
+_NOT_TERMS = frozenset(
+    ["first", "second", "third", "last", "next", "main", "other", "same", "only"]
+)
 
 _YEAR = re.compile(r"(?<![\d,.£$€-])\b(1[0-9]{3}|20[0-9]{2})\b(?!\d|,\d|\.\d|\s*%|-\d)")
-_NUMBER = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|°C|°F|°)|\s+([A-Za-zé-]+))"
-    r"(?:\s+([a-zé-]+))?"
-)
 _WORD_NUMBER = re.compile(
     r"\b(" + "|".join(_WORD_NUMBERS) + r")\s+([a-z][a-z-]*s)\b", re.IGNORECASE
 )
-_CAP = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.?)"
+_CAP = r"(?:[A-Z][\w'’.–-]*[\w]|[A-Z]\.?)"
 _CONNECTOR = r"(?:of|the|de|da|di|von|van|der|del|la|le|du|for|on-the)"
 _NAME = re.compile(
     rf"(?<![\w'’-]){_CAP}(?:(?:\s+{_CONNECTOR})*\s+{_CAP})*",
@@ -243,6 +251,12 @@ def kind_of(name: str, lexicon: Lexicon, before: str = "") -> str:
         return COUNTRY
     if name in CITIES or name in lexicon.cities:
         return CITY
+    if name in CONTINENTS:
+        return CONTINENT
+    if name in NATIONALITIES:
+        return NATIONALITY
+    if words[0] in WATER_WORDS or words[-1] in WATER_WORDS:
+        return WATER
     if words[0] in FEATURE_WORDS or words[-1] in FEATURE_WORDS:
         return PLACE
     if any(w in ORGANISATION_WORDS for w in words):
@@ -258,6 +272,40 @@ def kind_of(name: str, lexicon: Lexicon, before: str = "") -> str:
     return NAME
 
 
+_SINGULAR_UNITS = frozenset(
+    ["km", "m", "cm", "mm", "kg", "g", "mg", "t", "ha", "mph", "kph", "per", "percent", "metre"]
+)
+
+
+def _is_unit(word: str) -> bool:
+    """A word that can follow a count: a plural noun ("countries") or a unit ("km")."""
+    return word in _SINGULAR_UNITS or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _unit_after(text: str) -> tuple[str, int] | None:
+    """The unit phrase opening `text` ("mobile X-ray units") and where it ends, or None."""
+    if not text.startswith(" "):
+        return None
+    words = list(re.finditer(r"[A-Za-zé°-]+", text[:60]))
+    for i, word in enumerate(words[:3]):
+        w = word.group(0)
+        gap = text[words[i - 1].end() if i else 0 : word.start()]
+        if w.lower() in _NOT_UNITS or gap != " ":
+            return None
+        if _is_unit(w) or w in _MULTIPLIERS:
+            end = word.end()
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if (
+                nxt is not None
+                and text[end : nxt.start()] == " "
+                and (w in _MULTIWORD_UNIT_HEADS or w in _MULTIPLIERS)
+                and nxt.group(0).lower() not in _NOT_UNITS
+            ):
+                end = nxt.end()
+            return text[words[0].start() : end], end
+    return None
+
+
 def _number_value(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -267,7 +315,7 @@ def _years(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
     for m in _YEAR.finditer(text):
         after = text[m.end() :].lstrip()
         nxt = re.match(r"[a-z]+", after)
-        if nxt and after.startswith(nxt.group(0)) and nxt.group(0) not in _NOT_UNITS:
+        if nxt and nxt.group(0) not in _NOT_UNITS and _is_unit(nxt.group(0)):
             continue  # "1500 metres": a quantity, not a year
         found.append(Fact(YEAR, m.group(1), m.start(1), m.end(1), value=float(m.group(1))))
         taken.append((m.start(1), m.end(1)))
@@ -280,31 +328,26 @@ def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in re.finditer(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]|\.\d)", text):
         if not _free(m.start(1), m.end(1), taken):
             continue
-        symbol, word, second = m.group(2), m.group(3), m.group(4)
-        value = _number_value(m.group(1))
+        symbol = re.match(r"\s?(%|°C|°F|per cent)", text[m.end() :])
         if symbol:
-            unit, end = symbol, m.end(2)
-        elif word and word.lower() in _MULTIPLIERS:
-            if not second or second in _NOT_UNITS:
-                continue
-            unit, end = f"{word} {second}", m.end(4)
-        elif word and word[0].islower() and word not in _NOT_UNITS:
-            if second and word in _MULTIWORD_UNIT_HEADS and second not in _NOT_UNITS:
-                unit, end = f"{word} {second}", m.end(4)
-            else:
-                unit, end = word, m.end(3)
+            unit, end = symbol.group(1), m.end() + symbol.end()
         else:
-            continue
-        found.append(
-            Fact(NUMBER, m.group(1), m.start(1), m.start(1) + len(m.group(1)), value, unit)
-        )
+            found_unit = _unit_after(text[m.end() :])
+            if found_unit is None:
+                continue
+            unit, end = found_unit[0], m.end() + found_unit[1]
+        value = _number_value(m.group(1))
+        found.append(Fact(NUMBER, m.group(1), m.start(1), m.end(1), value, unit))
         taken.append((m.start(1), end))
     for m in _WORD_NUMBER.finditer(text):
         if not _free(m.start(1), m.end(1), taken) or m.group(2).lower() in _NOT_UNITS:
             continue
+        before = text[: m.start(1)].split()[-1:]
+        if before and before[0].lower() in _REFERRING:
+            continue  # "the two countries" points back; it is not a count to ask
         value = float(_WORD_NUMBERS[m.group(1).lower()])
         found.append(Fact(NUMBER, m.group(1), m.start(1), m.end(1), value, m.group(2)))
         taken.append((m.start(1), m.end(2)))
@@ -357,12 +400,20 @@ def _names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Fa
     return found
 
 
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words, no connector: how a list of people is written."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words)
+
+
 def _lists(text: str, names: list[Fact]) -> list[ListFact]:
     """Runs of three or more same-kind names joined by commas, 'and' or 'or'."""
     lists: list[ListFact] = []
     run: list[Fact] = []
 
     def close() -> None:
+        if len(run) >= 3 and all(f.kind in (NAME, PERSON) and _looks_personal(f.text) for f in run):
+            run[:] = [replace(f, kind=PERSON) for f in run]
         if len(run) >= 3 and len({f.kind for f in run}) == 1 and run[0].kind in CHOOSABLE:
             lists.append(ListFact(run[0].kind, tuple(run), run[0].start, run[-1].end))
 
@@ -387,6 +438,8 @@ def _term(text: str, names: list[Fact]) -> Fact | None:
     start = m.start("term")
     first = term.split()[0]
     if first in PRONOUNS or first in NOT_NAMES or first.lower() in {"there", "here"}:
+        return None
+    if first.lower() in _NOT_TERMS:
         return None
     if any(f.start <= start < f.end for f in names):
         return None  # a name: asked as one

@@ -266,11 +266,6 @@ NOT_NAMES = frozenset(
         "Eight",
         "Nine",
         "Ten",
-        "First",
-        "Second",
-        "Third",
-        "Last",
-        "Next",
         "Only",
         "Currently",
         "Following",
@@ -356,3 +351,20 @@ MONTHS = [
     "November",
     "December",
 ]
+
+CONTINENTS = frozenset(
+    ["Africa", "Antarctica", "Asia", "Australia", "Europe", "North America", "South America"]
+)
+NATIONALITIES = _names(
+    """
+    Afghan|African|Albanian|Algerian|American|Argentine|Armenian|Australian|Austrian|Belgian|
+    Brazilian|British|Bulgarian|Canadian|Chilean|Chinese|Croatian|Cuban|Czech|Danish|Dutch|
+    Egyptian|English|Estonian|Ethiopian|Finnish|French|Georgian|German|Greek|Hungarian|Indian|
+    Iranian|Irish|Israeli|Italian|Japanese|Kazakh|Korean|Latvian|Lithuanian|Mexican|Mongolian|
+    Moroccan|Nigerian|Norwegian|Pakistani|Persian|Peruvian|Polish|Portuguese|Romanian|Roman|
+    Russian|Scottish|Serbian|Slovak|Slovenian|Spanish|Swedish|Swiss|Syrian|Thai|Turkish|
+    Ukrainian|Uzbek|Vietnamese|Welsh|Soviet|Ottoman|Byzantine|Greek|Persian|Prussian
+    """
+)
+# Feature words that make a place a body of water rather than land.
+WATER_WORDS = frozenset(["Sea", "Ocean", "Gulf", "Bay", "Strait", "Lake", "Lagoon"])

@@ -21,6 +21,7 @@ from quiz.drafting.facts import (
     ACRONYM,
     CHOOSABLE,
     NAME,
+    NATIONALITY,
     NUMBER,
     TERM,
     YEAR,
@@ -50,6 +51,9 @@ _NOUNS = {
     "person": ("person", "people"),
     "organisation": ("organisation", "organisations"),
     "place": ("place", "places"),
+    "water": ("sea or lake", "seas or lakes"),
+    "continent": ("continent", "continents"),
+    "nationality": ("nationality", "nationalities"),
     NAME: ("name", "names"),
     TERM: ("term", "terms"),
 }
@@ -116,6 +120,12 @@ def _mentions(text: str, needle: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+def _gives_away(text: str, answer: str) -> bool:
+    """True when `text` shows the answer, or its singular or plural ("Nobel Prize(s)")."""
+    stem = answer[:-1] if answer.endswith("s") and len(answer) > 3 else answer
+    return any(_mentions(text, form) for form in {answer, stem, stem + "s", stem + "es"})
+
+
 def _number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
@@ -135,6 +145,7 @@ class Drafter:
         self.cycles: Counter[str] = Counter()
         self.offsets = {kind: self.rng.randrange(3) for kind in (*_NOUNS, "list")}
         self.ids: set[str] = set()
+        self.stated: set[int] = set()  # sentences already asked as a true statement
         self.out: list[Drafted] = []
 
     # ---------------------------------------------------------------- facts and pools
@@ -149,7 +160,14 @@ class Drafter:
         for facts in self.facts:
             counts.update({f.text for f in facts.names})
         limit = max(4, SUBJECT_SHARE * len(self.doc.sentences))
-        return {name for name, n in counts.items() if n >= limit}
+        subjects = {name for name, n in counts.items() if n >= limit}
+        title = re.sub(r"^(?:The|A|An)\s+", "", self.doc.title.strip())
+        if title:
+            subjects.add(title)
+            words = title.split()
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                subjects.add(words[-1])  # "Marie Curie" is also "Curie"
+        return subjects
 
     def _drop_subjects(self, facts: Facts) -> Facts:
         facts.names = [f for f in facts.names if f.text not in self.subjects]
@@ -198,7 +216,7 @@ class Drafter:
         """(prompt, quote) for `body` made from `s`; None if the answer would show."""
         hidden = [h for h in hidden if h]
         lead, label = self._lead(s)
-        if lead and any(_mentions(p.text, h) for p in lead for h in hidden):
+        if lead and any(_gives_away(p.text, h) for p in lead for h in hidden):
             lead, label = [], s.topic or self.doc.title
         if lead:
             context = " ".join(p.text for p in lead)
@@ -210,7 +228,7 @@ class Drafter:
         else:
             prompt = f"{instruction}: {body}"
             quote = s.text
-        if any(_mentions(prompt, h) for h in hidden):
+        if any(_gives_away(prompt, h) for h in hidden):
             return None
         return prompt, quote
 
@@ -353,8 +371,8 @@ class Drafter:
                 for n in self.pools.names.get(fact.kind, [])
                 if not _mentions(context, n)
                 and n not in self.aliases
-                and not _mentions(n, fact.text)
-                and not _mentions(fact.text, n)
+                and not _gives_away(n, fact.text)
+                and not _gives_away(fact.text, n)
             ]
         else:
             others = []
@@ -384,9 +402,12 @@ class Drafter:
             return True
         if fact is not None and priority == 0 and swap is None:
             return False  # a fact that cannot be swapped is better asked another way
+        if s.index in self.stated:
+            return False
         framed = self._framed(s, "True or false", s.text, [])
         if framed is None:
             return False
+        self.stated.add(s.index)
         key = fact.text if fact is not None else " ".join(s.text.split()[:5])
         kind = fact.kind if fact is not None else "statement"
         self._add(s, "true_false", *framed, {"answer": True}, key=key, kind=kind, priority=priority)
@@ -425,10 +446,11 @@ class Drafter:
         found += [(YEAR, y) for y in facts.years]
         found += [(NUMBER, n) for n in facts.numbers]
         names = [n for n in facts.names if (n.start, n.end) not in listed]
-        found += [(n.kind, n) for n in names if n.kind in CHOOSABLE]
+        found += [(n.kind, n) for n in names if n.kind in CHOOSABLE and n.kind != NATIONALITY]
         if facts.term:
             found.append((TERM, facts.term))
         found += [(NAME, n) for n in names if n.kind == NAME]
+        found += [(n.kind, n) for n in names if n.kind == NATIONALITY]
         return found
 
     def _builders(self, kind: str) -> list[Callable[[Sentence, Any, int], bool]]:
