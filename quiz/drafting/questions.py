@@ -291,6 +291,19 @@ class Drafter:
         self._add(s, "numeric", *framed, extra, key=fact.text, kind=fact.kind, priority=priority)
         return True
 
+    def _same_kind(self, kind: str, answer: str, context: str) -> list[str]:
+        """Names of `kind` that can stand for `answer` as wrong ones: not in the context, not
+        another name of the same thing ("also called"), not containing or inside the answer."""
+        return [
+            n
+            for n in self.pools.names.get(kind, [])
+            if n != answer
+            and not _mentions(context, n)
+            and n not in self.aliases
+            and not _gives_away(n, answer)
+            and not _gives_away(answer, n)
+        ]
+
     def _distractors(self, s: Sentence, fact: Fact, context: str) -> list[str]:
         if fact.kind == YEAR:
             answer = int(fact.value or 0)
@@ -306,11 +319,7 @@ class Drafter:
                         picks.append(str(near))
                 step += 1
             return picks
-        pool = [
-            n
-            for n in self.pools.names.get(fact.kind, [])
-            if n != fact.text and not _mentions(context, n)
-        ]
+        pool = self._same_kind(fact.kind, fact.text, context)
         self.rng.shuffle(pool)
         return pool[:MAX_DISTRACTORS] if len(pool) >= MIN_DISTRACTORS else []
 
@@ -366,14 +375,7 @@ class Drafter:
         elif fact.kind == NUMBER:
             others = [n for n in self.pools.numbers.get(fact.unit, []) if not _mentions(context, n)]
         elif fact.kind in CHOOSABLE:
-            others = [
-                n
-                for n in self.pools.names.get(fact.kind, [])
-                if not _mentions(context, n)
-                and n not in self.aliases
-                and not _gives_away(n, fact.text)
-                and not _gives_away(fact.text, n)
-            ]
+            others = self._same_kind(fact.kind, fact.text, context)
         else:
             others = []
         return self.rng.choice(others) if others else None
@@ -419,7 +421,9 @@ class Drafter:
         pool = [
             n
             for n in self.pools.names.get(lst.kind, [])
-            if not _mentions(context, n) and n not in {i.text for i in lst.items}
+            if not _mentions(context, n)
+            and n not in self.aliases
+            and not any(_gives_away(n, i.text) or _gives_away(i.text, n) for i in lst.items)
         ]
         items = [i.text for i in lst.items][:6]
         if not pool or len(items) != len(lst.items):
