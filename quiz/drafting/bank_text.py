@@ -9,7 +9,11 @@ import yaml
 from quiz.drafting.questions import Drafted
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML has it (about five times faster); the text is the same.
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """Safe YAML that never writes an alias (the loader refuses them)."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -157,3 +157,17 @@ def test_the_header_says_it_is_a_draft_and_names_the_document() -> None:
 def test_a_document_of_headings_only_is_refused() -> None:
     with pytest.raises(DraftError, match="no sentences"):
         draft("Title\n\nAnother heading\n", source_file="t.txt")
+
+
+def test_libyaml_and_pure_python_write_the_same_draft(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from quiz.drafting import bank_text
+
+    class Pure(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    fast = draft_file(CSTO).text
+    monkeypatch.setattr(bank_text, "_Dumper", Pure)
+    assert draft_file(CSTO).text == fast
