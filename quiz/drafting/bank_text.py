@@ -8,7 +8,6 @@ import yaml
 
 from quiz.drafting.questions import Drafted
 
-
 # libyaml's emitter when PyYAML has it (about five times faster); the text is the same.
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

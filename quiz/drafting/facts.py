@@ -15,10 +15,12 @@ from quiz.drafting.gazetteer import (
     CONTINENTS,
     COUNTRIES,
     FEATURE_WORDS,
+    FORMER_STATES,
     NATIONALITIES,
     NOT_NAMES,
     ORGANISATION_WORDS,
     TITLES,
+    TREATY_WORDS,
     WATER_WORDS,
 )
 
@@ -32,13 +34,28 @@ PLACE = "place"
 WATER = "water"  # seas, oceans, lakes
 CONTINENT = "continent"
 NATIONALITY = "nationality"
+FORMER_STATE = "former state"
+TREATY = "treaty"
 NAME = "name"  # a name of no kind we can tell: asked, never given distractors
 TERM = "term"  # the subject of a definition ("Photosynthesis is the process ...")
 ACRONYM = "acronym"
 
 # Kinds whose members can stand in for each other as distractors.
 CHOOSABLE = frozenset(
-    {YEAR, COUNTRY, CITY, PERSON, ORGANISATION, PLACE, WATER, CONTINENT, NATIONALITY, TERM}
+    {
+        YEAR,
+        COUNTRY,
+        CITY,
+        PERSON,
+        ORGANISATION,
+        TREATY,
+        PLACE,
+        WATER,
+        CONTINENT,
+        NATIONALITY,
+        FORMER_STATE,
+        TERM,
+    }
 )
 
 PRONOUNS = frozenset(
@@ -249,6 +266,8 @@ def kind_of(name: str, lexicon: Lexicon, before: str = "") -> str:
     words = name.split()
     if name in COUNTRIES:
         return COUNTRY
+    if name in FORMER_STATES:
+        return FORMER_STATE
     if name in CITIES or name in lexicon.cities:
         return CITY
     if name in CONTINENTS:
@@ -259,6 +278,8 @@ def kind_of(name: str, lexicon: Lexicon, before: str = "") -> str:
         return WATER
     if words[0] in FEATURE_WORDS or words[-1] in FEATURE_WORDS:
         return PLACE
+    if any(w in TREATY_WORDS for w in words):
+        return TREATY
     if any(w in ORGANISATION_WORDS for w in words):
         return ORGANISATION
     if len(words) == 1 and name.isupper() and len(name) >= 2:

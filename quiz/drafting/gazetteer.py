@@ -26,8 +26,8 @@ COUNTRIES = _names(
     Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|
     Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Turkmenistan|
     Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|
-    Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|England|Scotland|Wales|Soviet Union|
-    Yugoslavia|Prussia|Austria-Hungary|Czechoslovakia|Ottoman Empire|Persia|Burma|Siam|Zaire
+    Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|England|Scotland|Wales|Prussia|Persia|
+    Burma|Siam|Zaire
     """
 )
 
@@ -60,7 +60,6 @@ ORGANISATION_WORDS = frozenset(
     [
         "Organisation",
         "Organization",
-        "Treaty",
         "Union",
         "Council",
         "Company",
@@ -368,3 +367,27 @@ NATIONALITIES = _names(
 )
 # Feature words that make a place a body of water rather than land.
 WATER_WORDS = frozenset(["Sea", "Ocean", "Gulf", "Bay", "Strait", "Lake", "Lagoon"])
+# Unions and empires that are gone: a kind of their own ("members of the Soviet Union" would
+# make no sense with Belarus swapped in).
+FORMER_STATES = frozenset(
+    [
+        "Soviet Union",
+        "USSR",
+        "Yugoslavia",
+        "Austria-Hungary",
+        "Czechoslovakia",
+        "Ottoman Empire",
+        "Roman Empire",
+        "Russian Empire",
+        "Byzantine Empire",
+        "Holy Roman Empire",
+        "British Empire",
+        "Mughal Empire",
+        "Persian Empire",
+        "East Germany",
+        "West Germany",
+    ]
+)
+TREATY_WORDS = frozenset(
+    ["Treaty", "Convention", "Conventions", "Agreement", "Pact", "Accord", "Accords", "Protocol"]
+)

@@ -54,6 +54,8 @@ _NOUNS = {
     "water": ("sea or lake", "seas or lakes"),
     "continent": ("continent", "continents"),
     "nationality": ("nationality", "nationalities"),
+    "former state": ("state", "states"),
+    "treaty": ("treaty", "treaties"),
     NAME: ("name", "names"),
     TERM: ("term", "terms"),
 }
@@ -324,8 +326,8 @@ class Drafter:
         return pool[:MAX_DISTRACTORS] if len(pool) >= MIN_DISTRACTORS else []
 
     def _multiple_choice(self, s: Sentence, fact: Fact, priority: int) -> bool:
-        if fact.kind not in CHOOSABLE:
-            return False
+        if fact.kind not in CHOOSABLE or fact.text in self.aliases:
+            return False  # another name of something: its "wrong" choices may be right
         lead, _ = self._lead(s)
         context = " ".join(p.text for p in lead) + " " + s.text
         distractors = self._distractors(s, fact, context)
@@ -374,7 +376,7 @@ class Drafter:
                 others = [str(int(fact.value or 0) + d) for d in (-2, -1, 1, 2)]
         elif fact.kind == NUMBER:
             others = [n for n in self.pools.numbers.get(fact.unit, []) if not _mentions(context, n)]
-        elif fact.kind in CHOOSABLE:
+        elif fact.kind in CHOOSABLE and fact.text not in self.aliases:
             others = self._same_kind(fact.kind, fact.text, context)
         else:
             others = []
