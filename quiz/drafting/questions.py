@@ -148,6 +148,7 @@ class Drafter:
         self.offsets = {kind: self.rng.randrange(3) for kind in (*_NOUNS, "list")}
         self.ids: set[str] = set()
         self.stated: set[int] = set()  # sentences already asked as a true statement
+        self.swappable = 0  # true/false questions so far whose fact could be swapped
         self.out: list[Drafted] = []
 
     # ---------------------------------------------------------------- facts and pools
@@ -386,7 +387,11 @@ class Drafter:
         lead, _ = self._lead(s)
         context = " ".join(p.text for p in lead) + " " + s.text
         swap = self._swap(s, fact, context) if fact is not None else None
-        if fact is not None and swap is not None and self.rng.random() < 0.6:
+        if fact is not None and swap is not None:
+            self.swappable += 1
+        # Two of every three statements that can be made false are: a bank of only true
+        # statements teaches nothing, one of only false ones teaches guessing.
+        if fact is not None and swap is not None and self.swappable % 3 != 0:
             statement = s.text[: fact.start] + swap + s.text[fact.end :]
             framed = self._framed(s, "True or false", statement, [])
             if framed is None:
