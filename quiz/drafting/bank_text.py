@@ -19,6 +19,11 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
         return True
 
 
+def _comment(text: str) -> str:
+    """Text safe inside a one-line YAML comment: anything unprintable shown as an escape."""
+    return text if text.isprintable() else repr(text)
+
+
 def bank_text(
     drafted: list[Drafted],
     *,
@@ -37,7 +42,7 @@ def bank_text(
         "questions": [d.fields for d in drafted],
     }
     header = (
-        f"# DRAFT drawn by `quiz draft` from {source_file} (seed {seed}).\n"
+        f"# DRAFT drawn by `quiz draft` from {_comment(source_file)} (seed {_comment(seed)}).\n"
         "# Review every question before students see it: keep the ones worth asking,\n"
         "# make wrong choices plausible, reword prompts, and run `quiz check` on this file.\n"
     )

@@ -1,7 +1,8 @@
 """A document as topics and sentences: headings found, sentences split by pysbd.
 
 Headings are Markdown `#` lines, or a paragraph of one short line that does not
-end like a sentence (as in a plain-text article: "Major events"). Bullet and
+end like a sentence (as in a plain-text article: "Major events"). Fenced code and
+table rows are skipped: they are not prose to ask about. Bullet and
 numbered list items are sentences of their own even without a full stop. Within
 a paragraph or item, pysbd splits sentences (abbreviations, decimals, initials).
 A fragment of fewer than three words ("Kyrgyzstan.") is joined to the sentence
@@ -51,16 +52,26 @@ def _segmenter():  # type: ignore[no-untyped-def]
 
 
 def _split(text: str) -> list[str]:
-    pieces = [p.strip() for p in _segmenter().segment(text)]
-    sentences: list[str] = []
-    for piece in pieces:
+    """`text`'s sentences, each a slice of it (so quotes stay verbatim), short ones joined."""
+    spans: list[list[int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        piece = piece.strip()
         if not piece:
             continue
-        if sentences and len(piece.split()) < MIN_WORDS:
-            sentences[-1] += " " + piece
+        start = text.find(piece, cursor)
+        if start == -1:  # the segmenter changed the text: keep the rest as one sentence
+            spans.append([cursor, len(text)])
+            break
+        end = start + len(piece)
+        if spans and len(piece.split()) < MIN_WORDS:
+            spans[-1][1] = end
         else:
-            sentences.append(piece)
-    return sentences
+            spans.append([start, end])
+        cursor = end
+    if spans and spans[-1][1] < len(text) and text[spans[-1][1] :].strip():
+        spans[-1][1] = len(text)
+    return [text[a:b].strip() for a, b in spans if text[a:b].strip()]
 
 
 def _heading(block: list[str]) -> str | None:
@@ -76,11 +87,20 @@ def _heading(block: list[str]) -> str | None:
 
 
 def _blocks(text: str) -> list[list[str]]:
-    """Paragraphs as lists of stripped lines; a Markdown heading line is a block of its own."""
+    """Paragraphs as lists of stripped lines; a Markdown heading line is a block of its own.
+
+    Fenced code and table rows are left out: they are not prose to ask about.
+    """
     blocks: list[list[str]] = []
     current: list[str] = []
+    fenced = False
     for raw in text.split("\n"):
         line = raw.strip()
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            line = ""
+        elif fenced or line.startswith("|"):
+            line = ""
         if not line or _MD_HEADING.match(line):
             if current:
                 blocks.append(current)
