@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from quiz.bank.loader import load_bank
 from quiz.drafting.draft import DraftError, draft
 
-WORDS = st.sampled_from(
+SAMPLE = (
     "The treaty was signed in 1992 by Armenia , Russia and Kazakhstan . It is 2,850 km long "
     "Dr. J. Smith ( CSTO ) - * # 3.5 five countries Moscow Paris “quoted” it's: e.g. \n \n\n"
-    "Uzbekistan re-joined in 2006 ! ? Marie Curie born 7 November 1867 Warsaw ; the".split(" ")
+    "Uzbekistan re-joined in 2006 ! ? Marie Curie born 7 November 1867 Warsaw ; the"
 )
+WORDS = st.sampled_from(SAMPLE.split(" "))
 TEXT = st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=6)), max_size=120).map(" ".join)
 
 
