@@ -384,6 +384,8 @@ def _clean_name(text: str, start: int, at_start: bool, lexicon: Lexicon) -> tupl
         words = words[1:]
         at_start = False if offset else at_start
     while words and (words[-1] in NOT_NAMES or words[-1].lower() in {"of", "the", "de", "for"}):
+        if words[-1] == "I" and len(words) >= 3:
+            break  # a numbered name: "Iron Gate I"
         words = words[:-1]
     if not words:
         return None

@@ -464,9 +464,10 @@ class Drafter:
         found += [(n.kind, n) for n in names if n.kind == NATIONALITY]
         return found
 
-    def _builders(self, kind: str) -> list[Callable[[Sentence, Any, int], bool]]:
+    def _builders(self, kind: str) -> list[tuple[str, Callable[[Sentence, Any, int], bool]]]:
+        """The question types to try for a fact of `kind`, in turn, so types vary."""
         if kind == "list":
-            return [self._multiple_select]
+            return [("multiple_select", self._multiple_select)]
         cycle = _TYPE_CYCLES.get(kind, _NAME_CYCLE)
         start = (self.cycles[kind] + self.offsets.get(kind, 0)) % len(cycle)
         self.cycles[kind] += 1
@@ -477,16 +478,17 @@ class Drafter:
             "short_answer": self._short_answer,
             "true_false": self._true_false,
         }
-        return [table[name] for name in order]
+        return [(name, table[name]) for name in order]
 
     def _ask_sentence(self, s: Sentence, facts: Facts) -> None:
-        asked = 0
+        """One or two questions on the sentence's facts, never two of one type."""
+        used: set[str] = set()
         for kind, fact in self._candidates(facts):
-            if asked == 2:
+            if len(used) == 2:
                 break
-            for build in self._builders(kind):
-                if build(s, fact, 0 if asked == 0 else 2):
-                    asked += 1
+            for qtype, build in self._builders(kind):
+                if qtype not in used and build(s, fact, 0 if not used else 2):
+                    used.add(qtype)
                     break
 
     # ---------------------------------------------------------------- across sentences
