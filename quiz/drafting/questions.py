@@ -554,9 +554,21 @@ class Drafter:
             used.update(e.index for e in chosen)
         return used
 
+    def _across_topics(self, events: list[Event]) -> list[Event]:
+        """Events taken from each topic in turn, so a matching question mixes topics."""
+        by_topic: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            by_topic[self.doc.sentences[event.index].topic].append(event)
+        groups = list(by_topic.values())
+        mixed: list[Event] = []
+        for i in range(max((len(g) for g in groups), default=0)):
+            mixed.extend(g[i] for g in groups if i < len(g))
+        return mixed
+
     def _matching(self, events: list[Event], used: set[int]) -> None:
+        """Events to years; those no ordering asked come first, then a mix of topics."""
         fresh = [e for e in events if e.index not in used]
-        rest = [e for e in events if e.index in used]
+        rest = self._across_topics([e for e in events if e.index in used])
         chosen = self._distinct_years(fresh + rest)[:MAX_EVENTS]
         if len(chosen) < 3:
             return

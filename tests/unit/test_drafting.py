@@ -171,3 +171,11 @@ def test_libyaml_and_pure_python_write_the_same_draft(monkeypatch: pytest.Monkey
     fast = draft_file(CSTO).text
     monkeypatch.setattr(bank_text, "_Dumper", Pure)
     assert draft_file(CSTO).text == fast
+
+
+def test_matching_does_not_repeat_an_ordering_question() -> None:
+    questions = [d.fields for d in draft_file(CSTO).questions]
+    orderings = [set(q["answer"]) for q in questions if q["type"] == "ordering"]
+    matchings = [set(q["answer"]) for q in questions if q["type"] == "matching"]
+    assert orderings and matchings
+    assert not any(m == o for m in matchings for o in orderings)
