@@ -131,3 +131,13 @@ def test_a_missing_document_or_folder_is_a_usage_error(tmp_path: Path, capsys) -
     assert "no such file" in capsys.readouterr().err
     assert main(["draft", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_an_output_in_a_missing_folder_or_over_the_document_is_refused(
+    tmp_path: Path, doc: Path, capsys
+) -> None:
+    assert main(["draft", str(doc), "--output", str(tmp_path / "nope" / "x.yaml")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert main(["draft", str(doc), "--output", str(doc), "--force"]) == 2
+    assert "is the document itself" in capsys.readouterr().err
+    assert doc.read_bytes() == CSTO.read_bytes()
