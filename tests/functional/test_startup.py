@@ -100,6 +100,9 @@ def test_launch_pauses_garbage_collection_only_while_starting(
         def run(self) -> None:
             during.append(gc.isenabled())
 
+        def end_after_exit(self) -> None:
+            """Launch now ends the session after the app stops; nothing to end here."""
+
     monkeypatch.setattr(
         app_module, "make_app", lambda banks, store, *args, **kwargs: StartedApp(store)
     )
