@@ -7,6 +7,7 @@ and false statements swap a fact for another of the same kind from the document.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
@@ -43,6 +44,7 @@ SUBJECT_SHARE = 0.2  # a name in this share of sentences is the subject: not ask
 _ALSO_CALLED = re.compile(
     r"(?:called|known as|named)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+_ATTRIBUTE = re.compile(r"^(?:The|A|An) (?:[a-z][\w-]* ){1,2}of (?:the|a|an|its|their) [a-z]")
 _NOUNS = {
     YEAR: ("year", "years"),
     NUMBER: ("number", "numbers"),
@@ -202,16 +204,30 @@ class Drafter:
         if not starts_with_pronoun(s.text):
             return [], ""
         lead: list[Sentence] = []
+        skipped = 0
         i = s.index - 1
         while i >= 0 and len(lead) < 2:
             prev = self.doc.sentences[i]
             if prev.paragraph != s.paragraph:
                 break
+            i -= 1
+            if _ATTRIBUTE.match(prev.text) and skipped < 2:
+                # "The headquarters of the alliance is in Moscow." is about one part of the
+                # subject; the "It" that follows means the subject, named further back.
+                skipped += 1
+                continue
             lead.insert(0, prev)
             if not starts_with_pronoun(prev.text):
                 return lead, ""
-            i -= 1
         return [], s.topic or self.doc.title
+
+    @staticmethod
+    def _joined(sentences: list[Sentence]) -> str:
+        """Sentences as one quote: a gap between them is marked with an ellipsis."""
+        text = sentences[0].text
+        for before, after in itertools.pairwise(sentences):
+            text += (" " if after.index == before.index + 1 else " … ") + after.text
+        return text
 
     def _framed(
         self, s: Sentence, instruction: str, body: str, hidden: Iterable[str]
@@ -224,7 +240,7 @@ class Drafter:
         if lead:
             context = " ".join(p.text for p in lead)
             prompt = f"{context} {instruction}: {body}"
-            quote = f"{context} {s.text}"
+            quote = self._joined([*lead, s])
         elif label:
             prompt = f"{instruction} ({label}): {body}"
             quote = s.text

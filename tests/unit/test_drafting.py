@@ -179,3 +179,24 @@ def test_matching_does_not_repeat_an_ordering_question() -> None:
     matchings = [set(q["answer"]) for q in questions if q["type"] == "matching"]
     assert orderings and matchings
     assert not any(m == o for m in matchings for o in orderings)
+
+
+def test_it_means_the_subject_not_the_sentence_about_one_part_of_it() -> None:
+    # "The headquarters of the alliance is in Moscow. It was formed in 2002.": "It" is the
+    # alliance, named in the sentence before, so that is the context the prompt shows.
+    text = (
+        "The Collective Security Treaty Organisation (CSTO) is an international military "
+        "alliance. The headquarters of the alliance is located in Moscow, Russia. It was formed "
+        "in 2002."
+    )
+    for seed in ("0", "1", "2"):
+        asked = [
+            d.fields
+            for d in draft(text, source_file="t.txt", seed=seed).questions
+            if "It was formed in" in d.fields["prompt"]
+        ]
+        assert asked
+        for q in asked:
+            assert q["prompt"].startswith("The Collective Security Treaty Organisation (CSTO) is")
+            assert "headquarters" not in q["prompt"]
+            assert q["source"].startswith("The Collective") and " … It was formed" in q["source"]
