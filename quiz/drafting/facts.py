@@ -30,7 +30,10 @@ COUNTRY = "country"
 CITY = "city"
 PERSON = "person"
 ORGANISATION = "organisation"
-PLACE = "place"
+PLACE = "place"  # a forest, a gorge, a delta: too unlike each other to swap
+RIVER = "river"
+MOUNTAIN = "mountain"
+ISLAND = "island"
 WATER = "water"  # seas, oceans, lakes
 CONTINENT = "continent"
 NATIONALITY = "nationality"
@@ -49,13 +52,21 @@ CHOOSABLE = frozenset(
         PERSON,
         ORGANISATION,
         TREATY,
-        PLACE,
+        RIVER,
+        MOUNTAIN,
+        ISLAND,
         WATER,
         CONTINENT,
         NATIONALITY,
         FORMER_STATE,
         TERM,
     }
+)
+
+_FEATURE_KINDS = (
+    (frozenset(["River", "Canal"]), RIVER),
+    (frozenset(["Mountains", "Mount", "Mountain", "Range", "Hills", "Alps"]), MOUNTAIN),
+    (frozenset(["Island", "Islands", "Peninsula"]), ISLAND),
 )
 
 PRONOUNS = frozenset(
@@ -276,6 +287,9 @@ def kind_of(name: str, lexicon: Lexicon, before: str = "") -> str:
         return NATIONALITY
     if words[0] in WATER_WORDS or words[-1] in WATER_WORDS:
         return WATER
+    for group, kind in _FEATURE_KINDS:
+        if words[0] in group or words[-1] in group:
+            return kind
     if words[0] in FEATURE_WORDS or words[-1] in FEATURE_WORDS:
         return PLACE
     if any(w in TREATY_WORDS for w in words):

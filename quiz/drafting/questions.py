@@ -53,6 +53,9 @@ _NOUNS = {
     "person": ("person", "people"),
     "organisation": ("organisation", "organisations"),
     "place": ("place", "places"),
+    "river": ("river or canal", "rivers or canals"),
+    "mountain": ("mountain or range", "mountains or ranges"),
+    "island": ("island", "islands"),
     "water": ("sea or lake", "seas or lakes"),
     "continent": ("continent", "continents"),
     "nationality": ("nationality", "nationalities"),
@@ -476,7 +479,7 @@ class Drafter:
         found += [(n.kind, n) for n in names if n.kind in CHOOSABLE and n.kind != NATIONALITY]
         if facts.term:
             found.append((TERM, facts.term))
-        found += [(NAME, n) for n in names if n.kind == NAME]
+        found += [(NAME, n) for n in names if n.kind not in CHOOSABLE]
         found += [(n.kind, n) for n in names if n.kind == NATIONALITY]
         return found
 

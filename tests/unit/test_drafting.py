@@ -8,7 +8,7 @@ from quiz.drafting.document import parse
 from quiz.drafting.draft import DraftError, decode_document, draft
 from quiz.drafting.events import event_text
 from quiz.drafting.facts import build_lexicon, find_facts
-from tests.helpers.drafts import ALL_DOCUMENTS, CSTO, draft_file
+from tests.helpers.drafts import ALL_DOCUMENTS, CSTO, DOCUMENTS, draft_file
 
 
 def _sentences(text: str) -> list[str]:
@@ -200,3 +200,15 @@ def test_it_means_the_subject_not_the_sentence_about_one_part_of_it() -> None:
             assert q["prompt"].startswith("The Collective Security Treaty Organisation (CSTO) is")
             assert "headquarters" not in q["prompt"]
             assert q["source"].startswith("The Collective") and " … It was formed" in q["source"]
+
+
+def test_places_are_swapped_only_for_places_of_their_sort() -> None:
+    # A canal is never "swapped" for a forest: "In 1992 the Black Forest was completed".
+    danube = DOCUMENTS / "danube.md"
+    for seed in ("0", "1", "2", "3"):
+        for d in draft_file(danube, seed).questions:
+            q = d.fields
+            if q["type"] in ("true_false", "multiple_choice"):
+                assert "Black Forest was completed" not in q["prompt"]
+                assert "form the Black Forest" not in q["prompt"]
+                assert not ("Black Forest" in q.get("choices", []) and "Canal" in q["answer"])
