@@ -9,6 +9,8 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from quiz.common.wording import format_number as format_number  # kept importable here
+
 NO_TOPIC = "(no topic)"  # how a question without a topic is listed
 
 
@@ -122,10 +124,3 @@ class Bank:
             h.update(q.id.encode("utf-8"))
             h.update(q.content_hash.encode("ascii"))
         return h.hexdigest()
-
-
-def format_number(value: float) -> str:
-    """A number as a learner would write it: 2002, not 2002.0."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:g}"

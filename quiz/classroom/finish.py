@@ -14,6 +14,7 @@ from typing import Any
 from quiz.bank.model import Bank
 from quiz.classroom.drill import describe
 from quiz.classroom.results import write_session_results
+from quiz.common.display import mode_name
 
 
 def drill_line(banks: Sequence[Bank], session: Any) -> str:
@@ -21,8 +22,7 @@ def drill_line(banks: Sequence[Bank], session: Any) -> str:
     from dataclasses import replace
 
     options = replace(session.options, seed=session.seed)
-    label = "Exam" if options.mode == "exam" else "Drill"
-    return f"{label} {describe(banks, options, total=session.total)}"
+    return f"{mode_name(options.mode)} {describe(banks, options, total=session.total)}"
 
 
 def finish_drill(

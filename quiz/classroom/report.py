@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.bank.model import NO_TOPIC, format_number
+from quiz.bank.model import NO_TOPIC
+from quiz.common.display import format_given
 from quiz.grading.verdicts import ANSWERED
 
 Document = Mapping[str, Any]
@@ -160,18 +161,8 @@ def build_report(
 
 
 def display_answer(given: Any) -> str:
-    """An answer as stored in a results file, the way a teacher reads it."""
-    if given is None:
-        return ""
-    if isinstance(given, bool):
-        return "true" if given else "false"
-    if isinstance(given, int | float):
-        return format_number(given)
-    if isinstance(given, list | tuple):
-        return ", ".join(display_answer(g) for g in given)
-    if isinstance(given, dict):
-        return "; ".join(f"{k} -> {display_answer(v)}" for k, v in given.items())
-    return str(given)
+    """An answer as stored in a results file, the way a teacher reads it ("" for none)."""
+    return format_given(given, none="")
 
 
 def _group_key(doc: Document) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from quiz.bank.model import Bank
 from quiz.classroom.drill import drill_settings, fingerprint
 from quiz.common.atomic import durable_temp, fsync_folder
 from quiz.common.errors import QuizError
-from quiz.grading.verdicts import ANSWERED, VERDICTS
+from quiz.grading.verdicts import ANSWERED, VERDICTS, score_percent
 
 FORMAT = "quiz-results"
 VERSION = 1
@@ -102,7 +102,7 @@ def make_document(
         "totals": {
             "points": round(points, 3),
             "possible": possible,
-            "percent": round(100 * points / possible, 1) if possible else 0.0,
+            "percent": round(score_percent(points, possible), 1),
             "answered": sum(v in ANSWERED for v in verdicts),
             "timeouts": verdicts.count("timeout"),
             "skipped": verdicts.count("skipped"),

@@ -24,18 +24,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from quiz.bank.model import NO_TOPIC, Bank, QuestionType
+from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
 from quiz.common.wording import due_time, format_points, plural
 from quiz.study.answers import InputError, left_label, parse_typed
 from quiz.study.options import CLASS_MODES
 from quiz.study.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
 
-WORDS = {
-    "correct": "Correct",
-    "partial": "Partly correct",
-    "incorrect": "Incorrect",
-    "skipped": "Skipped",
-    "timeout": "Time ran out",
-}
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
 OVERRIDE_WORDS = ("o", "!override")
 
@@ -184,9 +178,9 @@ class Plain:
     def _end(self) -> None:
         result = self.session.result()
         self.say("")
-        self.say(f"Score: {format_points(result.points)}/{result.possible} ({result.percent:.0f}%)")
-        if result.possible < result.total:
-            self.say(f"Stopped after {result.possible} of {result.total} questions.")
+        self.say(f"Score: {score_fraction(result.points, result.total, result.percent)}")
+        if result.stopped_early:
+            self.say(f"Stopped early: {answered_note(result.answered, result.total)}.")
         if result.bonus:
             self.say(f"Speed bonus: +{format_points(result.bonus)}")
         for topic in result.per_topic:
@@ -243,7 +237,7 @@ class Plain:
         sys.stdout.flush()
 
     def word(self, verdict: str) -> str:
-        word = WORDS.get(verdict, verdict)
+        word = verdict_word(verdict)
         colour = COLOURS.get(verdict)
         return f"\033[1;{colour}m{word}\033[0m" if self.colour and colour else word
 
@@ -277,7 +271,8 @@ def _details(outcome: Outcome) -> list[str]:
     q = outcome.question
     lines = []
     if outcome.given is not None:
-        lines.append(f"Your answer: {_given_text(outcome.given)}")
+        ordered = q.type is QuestionType.ORDERING
+        lines.append(f"Your answer: {format_given(outcome.given, ordered=ordered)}")
     if outcome.verdict != "correct" or outcome.reason:
         lines.append(f"Expected: {outcome.expected}")
     if outcome.reason and outcome.verdict not in ("skipped", "timeout"):
@@ -287,16 +282,6 @@ def _details(outcome: Outcome) -> list[str]:
     if q.source.strip():
         lines.append(f'Source: "{" ".join(q.source.split())}"')
     return lines
-
-
-def _given_text(given: Any) -> str:
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, dict):
-        return "; ".join(f"{k} → {v}" for k, v in given.items())
-    if isinstance(given, list):
-        return ", ".join(str(v) for v in given) or "(nothing chosen)"
-    return str(given)
 
 
 def _drill_student(args: argparse.Namespace) -> argparse.Namespace:

@@ -12,7 +12,6 @@ import csv
 import io
 import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from quiz.classroom.drill import describe_settings
 from quiz.classroom.report import ClassReport, Skipped, build_report, display_answer
 from quiz.classroom.results import ResultsError, read_results
 from quiz.common.atomic import atomic_writer
+from quiz.common.display import clip, table
 from quiz.common.errors import QuizError
 from quiz.common.wording import format_points, plural
 
@@ -222,24 +222,11 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
-    lines = []
-    for row in cells:
-        padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(padded).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal (wide East Asian characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return "\n".join(table(rows, headers))
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1] + "…"
+    return clip(text, PROMPT_WIDTH)
 
 
 def _write_output(path: Path, text: str) -> None:

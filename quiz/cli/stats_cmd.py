@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from quiz import startup as context
+from quiz.common.display import clip, table
 from quiz.common.wording import due_time, plural
 from quiz.progress.stats import STRUGGLING_MISSES, Flagged, Stats
 
@@ -85,22 +86,10 @@ def _flagged(out: TextIO, title: str, items: tuple[Flagged, ...], misses: bool) 
 
 
 def _shorten(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= PROMPT_WIDTH else line[: PROMPT_WIDTH - 3].rstrip() + "..."
+    return clip(text, PROMPT_WIDTH)
 
 
 def _table(out: TextIO, rows: list[tuple[str, ...]], indent: str = "  ") -> None:
     """Rows in columns: text left-aligned, counts and percentages right-aligned."""
-    if not rows:
-        return
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [
-            cell.rjust(w) if _numeric(cell) else cell.ljust(w)
-            for cell, w in zip(row, widths, strict=True)
-        ]
-        out.write(indent + "  ".join(cells).rstrip() + "\n")
-
-
-def _numeric(cell: str) -> bool:
-    return bool(cell) and (cell[0].isdigit() or cell == "-")
+    for line in table(rows, indent=indent, numbers_right=True):
+        out.write(line + "\n")

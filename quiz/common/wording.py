@@ -22,6 +22,13 @@ def format_points(value: float) -> str:
     return f"{rounded:.2f}".rstrip("0")
 
 
+def format_number(value: float) -> str:
+    """A number as a learner would write it: 2002, not 2002.0."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}"
+
+
 def due_time(due: datetime, now: datetime) -> str:
     """When a review falls due, relative and in local time: 'in 3 hours (Fri 27 Nov
     2026, 21:15)', or 'now' once it has come."""

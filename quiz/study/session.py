@@ -15,7 +15,9 @@ Timers use the injected `clock` (seconds, monotonic):
   session is finished. They count in `possible`, as they would on paper.
 
 Scores: each question scores 0..1; `points` is their sum, `possible` the number
-of questions decided so far. The speed bonus (drill mode with a per-question
+of questions decided so far. A session's score (`SessionResult.percent`) is its
+points out of every question it holds, so a question not reached counts 0
+(`quiz.grading.verdicts.score_percent`). The speed bonus (drill mode with a per-question
 time and `speed_bonus=True` only) adds half the question's score when it was
 answered within the first half of its time; it is kept apart from `points` in
 `SessionResult.bonus`, so percentages stay comparable.
@@ -32,7 +34,7 @@ from typing import Any
 
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.grading.checking import check, expected_text
-from quiz.grading.verdicts import ANSWERED
+from quiz.grading.verdicts import ANSWERED, score_percent
 from quiz.study.history import Attempt, History, Recorder, SessionInfo, SessionSummary
 from quiz.study.options import MODES as MODES  # re-exported: the modes were defined here
 from quiz.study.options import SessionOptions
@@ -115,7 +117,8 @@ class TopicResult:
 
     @property
     def percent(self) -> float:
-        return _percent(self.points, self.possible)
+        """The topic's points out of its questions that were decided."""
+        return score_percent(self.points, self.possible)
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,13 @@ class SessionResult:
 
     @property
     def percent(self) -> float:
-        return _percent(self.points, self.possible)
+        """The score: points out of every question in the session (unreached ones count 0)."""
+        return score_percent(self.points, self.total)
+
+    @property
+    def stopped_early(self) -> bool:
+        """True when the session ended before every question was decided."""
+        return self.possible < self.total
 
     @property
     def skipped(self) -> int:
@@ -432,11 +441,6 @@ class Session:
                 answered_at=self._now(),
             )
         )
-
-
-def _percent(points: float, possible: int) -> float:
-    """Points as a share of what was possible, 0..100 (0 when nothing was)."""
-    return 100 * points / possible if possible else 0.0
 
 
 def _jsonable(given: Any) -> Any:

@@ -1,9 +1,12 @@
-"""How verdicts, given answers and mastery read on screen. Display only: nothing grades."""
+"""How verdicts and mastery look on screen (colours, bars, charts). Display only.
+
+The words themselves (verdicts, modes, given answers) live in `quiz.common.display`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -12,50 +15,18 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 10
 
-# verdict -> (symbol, words, css class). Symbols and words, so colour is never the only cue.
-VERDICTS: dict[str, tuple[str, str, str]] = {
-    "correct": ("✓", "Correct", "-correct"),
-    "partial": ("◐", "Partly correct", "-partial"),
-    "incorrect": ("✗", "Incorrect", "-incorrect"),
-    "skipped": ("–", "Skipped", "-skipped"),
-    "timeout": ("⏱", "Time ran out", "-timeout"),
+VERDICT_CLASSES = {
+    "correct": "-correct",
+    "partial": "-partial",
+    "incorrect": "-incorrect",
+    "skipped": "-skipped",
+    "timeout": "-timeout",
 }
-
-MODE_NAMES = {
-    "practice": "Practice",
-    "review": "Review missed",
-    "exam": "Exam",
-    "drill": "Drill",
-}
-
-
-def verdict_label(verdict: str) -> str:
-    """'✓ Correct', '◐ Partly correct', ..."""
-    symbol, words, _ = VERDICTS.get(verdict, ("?", verdict, ""))
-    return f"{symbol} {words}"
 
 
 def verdict_class(verdict: str) -> str:
     """The CSS class that colours a verdict."""
-    return VERDICTS.get(verdict, ("", "", "-unknown"))[2]
-
-
-def format_given(given: Any, *, ordered: bool = False) -> str:
-    """A learner's answer as they would recognise it; `ordered` numbers a list (ordering)."""
-    if given is None:
-        return "(no answer)"
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, Mapping):
-        return "\n".join(f"{left} → {right}" for left, right in given.items())
-    if isinstance(given, list | tuple):
-        if not given:
-            return "(nothing chosen)"
-        if ordered:
-            return "\n".join(f"{n}. {item}" for n, item in enumerate(given, 1))
-        return "\n".join(f"• {item}" for item in given)
-    text = str(given)
-    return text if text.strip() else "(empty)"
+    return VERDICT_CLASSES.get(verdict, "-unknown")
 
 
 def format_seconds(seconds: float) -> str:

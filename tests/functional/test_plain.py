@@ -130,8 +130,9 @@ def test_end_of_input_stops_with_the_score_so_far(capsys: pytest.CaptureFixture[
     code, out = run(capsys, [right_line(asked[0]), wrong_line(asked[1])], "--seed", "x")
     assert code == 0
     assert verdicts(feedback(out)) == ["Correct", "Incorrect"]
-    assert "Score: 1/2 (50%)" in out
-    assert "Stopped after 2 of 7 questions." in out
+    # The score counts every question of the session; the ones not reached score 0.
+    assert "Score: 1/7 (14%)" in out
+    assert "Stopped early: 2 of 7 answered." in out
 
 
 def test_override_after_a_typed_answer(capsys: pytest.CaptureFixture[str]) -> None:

@@ -104,7 +104,7 @@ def test_stats_name_struggling_and_changed_questions(
     out = stats(capsys, db)
     struggling = out.split("Struggling (missed 4 times or more)\n")[1].splitlines()[0].split()
     assert struggling[:3] == ["lighthouse-name", "4x", "What"]
-    assert struggling[-1].endswith("...")  # the long prompt is shortened
+    assert struggling[-1].endswith("…")  # the long prompt is shortened
     changed = out.split("Changed since you last answered them\n")[1].splitlines()[0].split()
     assert changed[0] == "market-day"
 

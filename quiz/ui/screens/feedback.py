@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.bank.model import QuestionType
+from quiz.common.display import format_given, verdict_label
 from quiz.common.wording import format_points
-from quiz.ui.text import format_given, verdict_class, verdict_label
+from quiz.ui.text import verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -45,9 +46,7 @@ class FeedbackScreen(Screen[None]):
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
             ordered = question.type is QuestionType.ORDERING
-            yield from self._field(
-                "Your answer", format_given(outcome.given, ordered=ordered), "given"
-            )
+            yield from self._field("Your answer", _lines(outcome.given, ordered=ordered), "given")
             yield from self._field("Expected", expected_lines(outcome), "expected")
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():
@@ -110,9 +109,14 @@ def expected_lines(outcome: Outcome) -> str:
     """The expected answer laid out like the learner's own: one item a line for lists."""
     question = outcome.asked.question
     if question.type is QuestionType.ORDERING:
-        return format_given(list(question.answer), ordered=True)  # type: ignore[arg-type]
+        return _lines(list(question.answer), ordered=True)  # type: ignore[arg-type]
     if question.type is QuestionType.MULTIPLE_SELECT:
-        return format_given(list(question.answer))  # type: ignore[arg-type]
+        return _lines(list(question.answer))  # type: ignore[arg-type]
     if question.type is QuestionType.MATCHING:
-        return format_given(dict(question.pairs))
+        return _lines(dict(question.pairs))
     return outcome.expected
+
+
+def _lines(given: object, *, ordered: bool = False) -> str:
+    """An answer one item a line, a bullet before each item of an unordered list."""
+    return format_given(given, ordered=ordered, sep="\n", bullet="• ")

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.common.display import mode_name
 from quiz.study.options import CLASS_MODES, MODES
-from quiz.ui.text import MODE_NAMES, mastery_lines
+from quiz.ui.text import mastery_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -106,10 +107,10 @@ class HomeScreen(Screen[None]):
     def _modes(view: Stats) -> list[Option]:
         """The modes to start; Review missed names how many and is off with none missed."""
         return [
-            Option("Practice", id="practice"),
-            Option(f"Review missed ({view.missed})", id="review", disabled=not view.missed),
-            Option("Exam", id="exam"),
-            Option("Drill", id="drill"),
+            Option(mode_name("practice"), id="practice"),
+            Option(f"{mode_name('review')} ({view.missed})", id="review", disabled=not view.missed),
+            Option(mode_name("exam"), id="exam"),
+            Option(mode_name("drill"), id="drill"),
         ]
 
     def _overview(self, view: Stats) -> Content:
@@ -205,7 +206,7 @@ class HomeScreen(Screen[None]):
         from quiz.classroom import drill
 
         options = self._chosen_options(mode)
-        text = f"{MODE_NAMES[mode]} {drill.describe(self.app.banks, options)}"
+        text = f"{mode_name(mode)} {drill.describe(self.app.banks, options)}"
         if options.seed is None:
             text += " (no --seed: a code only this run has)"
         panel = self._panel()

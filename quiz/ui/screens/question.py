@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quiz.common.display import mode_name
 from quiz.common.wording import format_points
-from quiz.ui.text import MODE_NAMES
 from quiz.ui.widgets.base import AnswerWidget
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.factory import answer_widget_for
@@ -58,7 +58,7 @@ class QuestionScreen(Screen[None]):
             yield bar
             yield Static(self._score_text(), id="score")
             yield Countdown(id="timer")
-        meta = [MODE_NAMES.get(self.session.options.mode, self.session.options.mode)]
+        meta = [mode_name(self.session.options.mode)]
         if question.topic:
             meta.append(question.topic)
         yield Static(Content(" · ".join(meta)), id="meta")

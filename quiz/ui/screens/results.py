@@ -18,8 +18,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.bank.model import NO_TOPIC, QuestionType
+from quiz.common.display import (
+    answered_note,
+    format_given,
+    mode_name,
+    score_points,
+    verdict_label,
+)
 from quiz.common.wording import format_points
-from quiz.ui.text import MODE_NAMES, format_given, verdict_class, verdict_label
+from quiz.ui.text import verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -95,13 +102,14 @@ class ResultsScreen(Screen[None]):
 
     def _score_text(self) -> str:
         result = self.result
-        mode = MODE_NAMES.get(result.mode, result.mode)
-        score = (
-            f"{format_points(result.points)} of {result.total} points "
-            f"({100 * result.points / result.total if result.total else 0:.0f}%)"
-        )
-        if result.possible < result.total:
-            return f"{mode} stopped after {result.possible} of {result.total} questions: {score}"
+        mode = mode_name(result.mode)
+        score = score_points(result.points, result.total, result.percent)
+        if result.stopped_early:
+            answered = answered_note(result.answered, result.total)
+            return (
+                f"{mode} stopped after {result.possible} of {result.total} questions: "
+                f"{score}, {answered}"
+            )
         text = f"{mode} finished: {score}"
         if result.bonus:
             text += f" + {format_points(result.bonus)} speed bonus"
@@ -129,11 +137,7 @@ class ResultsScreen(Screen[None]):
             Content(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(
-                format_given(outcome.given, ordered=question.type is QuestionType.ORDERING).replace(
-                    "\n", "; "
-                )
-            ),
+            Content(format_given(outcome.given, ordered=question.type is QuestionType.ORDERING)),
         ]
         if outcome.verdict != "correct":
             parts += ["\n", ("Expected: ", "bold"), Content(outcome.expected)]
