@@ -30,7 +30,7 @@ def drill_settings(options: Any) -> dict[str, Any]:
     """
     seed = getattr(options, "seed", None)
     return {
-        "mode": getattr(options, "mode", "practice"),
+        "mode": str(getattr(options, "mode", "practice")),
         "seed": None if seed is None else str(seed),
         "count": getattr(options, "count", None),
         "topics": sorted(getattr(options, "topics", ()) or ()),

@@ -27,8 +27,7 @@ from quiz.bank.model import NO_TOPIC, Bank, QuestionType
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
 from quiz.common.wording import due_time, format_points, plural
 from quiz.study.answers import InputError, left_label, parse_typed
-from quiz.study.options import CLASS_MODES
-from quiz.study.session import OVERRIDE_MODES, Asked, Outcome, Session, SessionResult
+from quiz.study.session import Asked, Outcome, Session, SessionResult
 
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
 OVERRIDE_WORDS = ("o", "!override")
@@ -61,7 +60,7 @@ class Plain:
         self.args = args
         self.store = store
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        self.exam = session.options.mode == "exam"
+        self.exam = not session.options.mode.gives_feedback  # a verdict only at the end
 
     def run(self) -> int:
         session = self.session
@@ -132,12 +131,12 @@ class Plain:
         opts = session.options
         titles = " + ".join(b.title for b in self.banks)
         lines = [f"{titles}: {opts.mode}, {plural(session.total, 'question')}, seed {session.seed}"]
-        if opts.mode in CLASS_MODES:
+        if opts.mode.is_class:
             from quiz.classroom.finish import drill_line
 
             lines.append(drill_line(self.banks, session))
         lines.append("One answer per line. An empty line skips; end of input stops.")
-        if opts.mode in OVERRIDE_MODES:
+        if opts.mode.allows_override:
             lines.append("After an Incorrect typed answer, type o if you were right.")
         if self.exam:
             lines.append("Exam: no feedback until the end.")
@@ -215,7 +214,7 @@ class Plain:
 
     def _write_results(self, result: SessionResult) -> None:
         """Drills and exams leave a results file for the teacher."""
-        if self.session.options.mode not in CLASS_MODES or not result.outcomes:
+        if not self.session.options.mode.writes_results or not result.outcomes:
             return
         from quiz import startup
         from quiz.classroom.finish import finish_drill

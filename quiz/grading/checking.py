@@ -1,7 +1,8 @@
 """Answer checking: one function per question type, each explaining its verdict.
 
-`check(question, given)` returns a `Verdict`: "correct", "partial" or
-"incorrect", a score from 0 to 1, the expected answer as a learner reads it, and
+`check(question, given)` returns a `Judgement` (also importable under its older
+name `Verdict`): the verdict (correct, partial or incorrect), a score from 0 to
+1, the expected answer as a learner reads it, and
 the reason in a learner's words whenever something was forgiven or missed.
 
 The `given` shape per type: multiple_choice `str` (the choice, or text typed for
@@ -22,24 +23,29 @@ from typing import Any, Literal
 from quiz.bank.model import Question, QuestionType, format_number
 from quiz.common.wording import plural
 from quiz.grading.textnorm import digit_runs, looks_numeric, normalize
+from quiz.grading.verdicts import Verdict as V
 
-VerdictName = Literal["correct", "partial", "incorrect"]
+VerdictName = Literal["correct", "partial", "incorrect"]  # the verdicts a check gives
 
 NO_ANSWER = "no answer"
 _EDITS = {1: "one letter", 2: "two letters"}
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Judgement:
     """What a check decided, and why."""
 
-    verdict: VerdictName
+    verdict: V
     score: float  # 0..1
     expected: str  # the right answer, for display
     reason: str = ""  # empty when the answer was simply right
 
 
-def check(question: Question, given: Any) -> Verdict:
+# The older name of the check's result, kept so `check(question, given) -> Verdict` still reads.
+Verdict = Judgement
+
+
+def check(question: Question, given: Any) -> Judgement:
     """Judge `given` as an answer to `question`."""
     return _CHECKERS[question.type](question, given)
 
@@ -122,24 +128,24 @@ def _miss_reason(given: str, target: str) -> str:
 # --- one checker per type ---------------------------------------------------------------
 
 
-def check_short_answer(question: Question, given: Any) -> Verdict:
+def check_short_answer(question: Question, given: Any) -> Judgement:
     """Same text after normalising, then an `accept` entry, then a forgiven typo."""
     expected = expected_text(question)
     text = "" if given is None else str(given)
     g = normalize(text)
     if not g:
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     answer = str(question.answer)
     if g == normalize(answer):
-        return Verdict("correct", 1.0, expected)
+        return Judgement(V.CORRECT, 1.0, expected)
     for alt in question.accept:
         if g == normalize(alt):
-            return Verdict("correct", 1.0, expected, f"accepted: matches the alternative '{alt}'")
+            return Judgement(V.CORRECT, 1.0, expected, f"accepted: matches the alternative '{alt}'")
     typo = _closest_typo(g, (answer, *question.accept))
     if typo is not None:
         target, distance = typo
-        return Verdict("correct", 1.0, expected, _typo_note(text, target, distance))
-    return Verdict("incorrect", 0.0, expected, _miss_reason(text, answer))
+        return Judgement(V.CORRECT, 1.0, expected, _typo_note(text, target, distance))
+    return Judgement(V.INCORRECT, 0.0, expected, _miss_reason(text, answer))
 
 
 def _closest_typo(g: str, targets: Iterable[str]) -> tuple[str, int] | None:
@@ -177,30 +183,30 @@ def resolve_choice(choices: Sequence[str], given: str) -> tuple[str | None, str]
     return None, f"'{given.strip()}' is not one of the choices"
 
 
-def check_multiple_choice(question: Question, given: Any) -> Verdict:
+def check_multiple_choice(question: Question, given: Any) -> Judgement:
     """Right or wrong; typed text is read as the choice it names (see `resolve_choice`)."""
     expected = expected_text(question)
     if given is None:
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     choice, note = resolve_choice(question.choices, str(given))
     if choice is None:
-        return Verdict("incorrect", 0.0, expected, note)
+        return Judgement(V.INCORRECT, 0.0, expected, note)
     if choice == question.answer:
-        return Verdict("correct", 1.0, expected, note)
+        return Judgement(V.CORRECT, 1.0, expected, note)
     if note:
-        return Verdict("incorrect", 0.0, expected, f"read as '{choice}', which is not the answer")
-    return Verdict("incorrect", 0.0, expected, f"'{choice}' is not the answer")
+        return Judgement(V.INCORRECT, 0.0, expected, f"read as '{choice}', which is not the answer")
+    return Judgement(V.INCORRECT, 0.0, expected, f"'{choice}' is not the answer")
 
 
-def check_true_false(question: Question, given: Any) -> Verdict:
+def check_true_false(question: Question, given: Any) -> Judgement:
     """Right or wrong; `given` is a bool (or the words true/false)."""
     expected = expected_text(question)
     value = given if isinstance(given, bool) else _truth(given)
     if value is None:
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     if value == question.answer:
-        return Verdict("correct", 1.0, expected)
-    return Verdict("incorrect", 0.0, expected, f"the statement is {expected.lower()}")
+        return Judgement(V.CORRECT, 1.0, expected)
+    return Judgement(V.INCORRECT, 0.0, expected, f"the statement is {expected.lower()}")
 
 
 _TRUE_WORDS = {"true", "t", "yes", "y"}
@@ -277,35 +283,35 @@ def parse_number(text: Any, unit: str | None = None) -> float | None:
     return float(s)
 
 
-def check_numeric(question: Question, given: Any) -> Verdict:
+def check_numeric(question: Question, given: Any) -> Judgement:
     """Correct within `tolerance` of the answer; text that is no number is incorrect."""
     expected = expected_text(question)
     if given is None or (isinstance(given, str) and not given.strip()):
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     value = parse_number(given, question.unit)
     if value is None:
-        return Verdict(
-            "incorrect", 0.0, expected, f"'{str(given).strip()}' is not a number: type digits"
+        return Judgement(
+            V.INCORRECT, 0.0, expected, f"'{str(given).strip()}' is not a number: type digits"
         )
     answer = float(question.answer)  # type: ignore[arg-type]
     # A hair of slack so that 0.1 + 0.2 style rounding never fails an exact answer.
     slack = 1e-9 * max(1.0, abs(answer))
     if abs(value - answer) <= question.tolerance + slack:
         if value == answer:
-            return Verdict("correct", 1.0, expected)
-        return Verdict(
-            "correct",
+            return Judgement(V.CORRECT, 1.0, expected)
+        return Judgement(
+            V.CORRECT,
             1.0,
             expected,
             f"accepted: {format_number(value)} is within {format_number(question.tolerance)} "
             f"of {format_number(answer)}",
         )
-    return Verdict(
-        "incorrect", 0.0, expected, f"'{format_number(value)}' is not '{format_number(answer)}'"
+    return Judgement(
+        V.INCORRECT, 0.0, expected, f"'{format_number(value)}' is not '{format_number(answer)}'"
     )
 
 
-def check_multiple_select(question: Question, given: Any) -> Verdict:
+def check_multiple_select(question: Question, given: Any) -> Judgement:
     """Partial credit: (right picks - wrong picks) / number of right answers, at least 0.
 
     All right and nothing wrong is correct; any score between 0 and 1 is partial.
@@ -316,14 +322,14 @@ def check_multiple_select(question: Question, given: Any) -> Verdict:
     picks = {_as_choice(question.choices, str(p)) for p in (given or ())}
     hits, misses = len(picks & right), len(picks - right)
     if not picks:
-        return Verdict("incorrect", 0.0, expected, "nothing chosen")
+        return Judgement(V.INCORRECT, 0.0, expected, "nothing chosen")
     score = max(0.0, (hits - misses) / len(right))
     if hits == len(right) and not misses:
-        return Verdict("correct", 1.0, expected)
+        return Judgement(V.CORRECT, 1.0, expected)
     reason = f"{hits} of {len(right)} right"
     if misses:
         reason += f", {plural(misses, 'wrong pick')} (each takes one off)"
-    return Verdict("partial" if score > 0 else "incorrect", score, expected, reason)
+    return Judgement(V.PARTIAL if score > 0 else V.INCORRECT, score, expected, reason)
 
 
 def _as_choice(choices: Sequence[str], text: str) -> str:
@@ -333,7 +339,7 @@ def _as_choice(choices: Sequence[str], text: str) -> str:
     return next((c for c in choices if normalize(c) == g), text)
 
 
-def check_ordering(question: Question, given: Any) -> Verdict:
+def check_ordering(question: Question, given: Any) -> Judgement:
     """Partial credit: the share of items in their right position.
 
     Position i counts when the learner's i-th item is the answer's i-th item, so
@@ -344,17 +350,17 @@ def check_ordering(question: Question, given: Any) -> Verdict:
     answer: tuple[str, ...] = question.answer  # type: ignore[assignment]
     order = [_as_choice(answer, str(item)) for item in (given or ())]
     if not order:
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     placed = sum(1 for mine, right in zip(order, answer, strict=False) if mine == right)
     return _share(placed, len(answer), expected, "in the right place")
 
 
-def check_matching(question: Question, given: Any) -> Verdict:
+def check_matching(question: Question, given: Any) -> Judgement:
     """Partial credit: the share of pairs right."""
     expected = expected_text(question)
     chosen: Mapping[str, str] = given if isinstance(given, Mapping) else {}
     if not chosen:
-        return Verdict("incorrect", 0.0, expected, NO_ANSWER)
+        return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     lefts = [left for left, _ in question.pairs]
     rights = [right for _, right in question.pairs]
     picked = {_as_choice(lefts, str(k)): v for k, v in chosen.items()}
@@ -366,15 +372,15 @@ def check_matching(question: Question, given: Any) -> Verdict:
     return _share(hits, len(question.pairs), expected, "pairs right")
 
 
-def _share(hits: int, total: int, expected: str, words: str) -> Verdict:
+def _share(hits: int, total: int, expected: str, words: str) -> Judgement:
     if hits == total:
-        return Verdict("correct", 1.0, expected)
+        return Judgement(V.CORRECT, 1.0, expected)
     score = hits / total
     reason = f"{hits} of {total} {words}"
-    return Verdict("partial" if hits else "incorrect", score, expected, reason)
+    return Judgement(V.PARTIAL if hits else V.INCORRECT, score, expected, reason)
 
 
-_CHECKERS: dict[QuestionType, Callable[[Question, Any], Verdict]] = {
+_CHECKERS: dict[QuestionType, Callable[[Question, Any], Judgement]] = {
     QuestionType.MULTIPLE_CHOICE: check_multiple_choice,
     QuestionType.MULTIPLE_SELECT: check_multiple_select,
     QuestionType.TRUE_FALSE: check_true_false,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.study.history import History, QuestionHistory
-from quiz.study.options import CLASS_MODES
+from quiz.study.options import Mode
 
 if TYPE_CHECKING:
     from quiz.study.session import SessionOptions
@@ -63,12 +63,13 @@ def select(
     """
     pool = [(b, q) for b in banks for q in b.questions if matches_filters(q, options)]
     rng = seeded_rng(seed, "order")
-    if options.mode in CLASS_MODES:
+    mode = Mode(options.mode)
+    if not mode.uses_history:
         rng.shuffle(pool)
         ordered = pool
     else:
         groups = _groups(pool, history or {}, now)
-        if options.mode == "review":
+        if mode.only_missed_and_due:
             groups = groups[:2]
         ordered = []
         for group in groups:

@@ -34,13 +34,13 @@ from typing import Any
 
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.grading.checking import check, expected_text
-from quiz.grading.verdicts import ANSWERED, score_percent
+from quiz.grading.verdicts import Verdict, score_percent
 from quiz.study.history import Attempt, History, Recorder, SessionInfo, SessionSummary
 from quiz.study.options import MODES as MODES  # re-exported: the modes were defined here
-from quiz.study.options import SessionOptions
+from quiz.study.options import Mode, SessionOptions
 from quiz.study.selection import display_options, left_items, new_seed, select
 
-OVERRIDE_MODES = ("practice", "review")
+OVERRIDE_MODES = tuple(m.value for m in Mode if m.allows_override)  # kept for older callers
 OVERRIDE_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC)
 SPEED_BONUS = 0.5
 
@@ -86,7 +86,7 @@ class Outcome:
 
     asked: Asked
     given: Any  # JSON-able; None when skipped or timed out
-    verdict: str  # "correct" | "partial" | "incorrect" | "skipped" | "timeout"
+    verdict: Verdict
     score: float  # 0..1
     expected: str
     reason: str
@@ -100,7 +100,7 @@ class Outcome:
 
     @property
     def correct(self) -> bool:
-        return self.verdict == "correct"
+        return self.verdict is Verdict.CORRECT
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class SessionResult:
     total: int  # questions in the session, reached or not
     bonus: float = 0.0
     seed: str = ""
-    mode: str = "practice"
+    mode: Mode = Mode.PRACTICE
 
     @property
     def missed(self) -> tuple[Outcome, ...]:
@@ -151,15 +151,15 @@ class SessionResult:
 
     @property
     def skipped(self) -> int:
-        return sum(o.verdict == "skipped" for o in self.outcomes)
+        return sum(o.verdict is Verdict.SKIPPED for o in self.outcomes)
 
     @property
     def timeouts(self) -> int:
-        return sum(o.verdict == "timeout" for o in self.outcomes)
+        return sum(o.verdict is Verdict.TIMEOUT for o in self.outcomes)
 
     @property
     def answered(self) -> int:
-        return sum(o.verdict in ANSWERED for o in self.outcomes)
+        return sum(o.verdict.answered for o in self.outcomes)
 
 
 class Session:
@@ -275,12 +275,12 @@ class Session:
     def skip(self) -> Outcome:
         """Pass on the current question: recorded as skipped, scores 0."""
         asked = self._require_current()
-        return self._decide(self._empty(asked, "skipped", "skipped", self._elapsed()))
+        return self._decide(self._empty(asked, Verdict.SKIPPED, "skipped", self._elapsed()))
 
     def time_out(self) -> Outcome:
         """The current question's time ran out: recorded as a timeout, scores 0."""
         asked = self._require_current()
-        return self._decide(self._empty(asked, "timeout", "time ran out", self._elapsed()))
+        return self._decide(self._empty(asked, Verdict.TIMEOUT, "time ran out", self._elapsed()))
 
     def expire_if_due(self) -> Outcome | None:
         """Record a timeout when a time limit is over; the current question's Outcome, or None.
@@ -295,7 +295,9 @@ class Session:
             first = self.time_out()
             while not self.finished:
                 asked = self.questions[len(self._outcomes)]
-                self._decide(self._empty(asked, "timeout", "the time limit was reached", None))
+                self._decide(
+                    self._empty(asked, Verdict.TIMEOUT, "the time limit was reached", None)
+                )
             return first
         left = self._question_time_left()
         if left is not None and left <= 0:
@@ -321,11 +323,11 @@ class Session:
 
     def can_override(self) -> bool:
         """True when the last outcome is a typed answer judged incorrect, in practice or review."""
-        if self._closed or not self._outcomes or self.options.mode not in OVERRIDE_MODES:
+        if self._closed or not self._outcomes or not self.options.mode.allows_override:
             return False
         last = self._outcomes[-1]
         return (
-            last.verdict == "incorrect"
+            last.verdict is Verdict.INCORRECT
             and not last.overridden
             and last.asked.question.type in OVERRIDE_TYPES
         )
@@ -337,7 +339,7 @@ class Session:
                 "only a typed answer just judged incorrect, in practice or review, "
                 "can be counted as right"
             )
-        outcome = replace(self._outcomes[-1], verdict="correct", score=1.0, overridden=True)
+        outcome = replace(self._outcomes[-1], verdict=Verdict.CORRECT, score=1.0, overridden=True)
         self._outcomes[-1] = outcome
         self._record(outcome)
         return outcome
@@ -400,11 +402,15 @@ class Session:
 
     def _bonus(self, score: float, seconds: float) -> float:
         limit = self.options.time_per_question
-        if self.options.mode != "drill" or not self.options.speed_bonus or limit is None:
+        if (
+            not self.options.mode.allows_speed_bonus
+            or not self.options.speed_bonus
+            or limit is None
+        ):
             return 0.0
         return SPEED_BONUS * score if seconds <= limit / 2 else 0.0
 
-    def _empty(self, asked: Asked, verdict: str, reason: str, seconds: float | None) -> Outcome:
+    def _empty(self, asked: Asked, verdict: Verdict, reason: str, seconds: float | None) -> Outcome:
         return Outcome(
             asked=asked,
             given=None,

@@ -13,7 +13,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.study.options import CLASS_MODES
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.widgets.title_bar import TitleBar
 
@@ -139,7 +138,7 @@ class QuizApp(App[None]):
         session = self.session
         if session is None:
             return
-        if session.options.mode == "exam":
+        if not session.options.mode.gives_feedback:
             self.next_question()
             return
         from quiz.ui.screens.feedback import FeedbackScreen
@@ -174,7 +173,7 @@ class QuizApp(App[None]):
             return None, None
         self.session = None  # before writing, so nothing can write the same session twice
         session.finish()
-        if session.options.mode not in CLASS_MODES or not session.outcomes:
+        if not session.options.mode.writes_results or not session.outcomes:
             return None, None
         from quiz.classroom.results import write_session_results
         from quiz.common.errors import QuizError
@@ -196,7 +195,7 @@ class QuizApp(App[None]):
         front end does at the end of input.
         """
         session = self.session
-        if session is not None and session.options.mode in CLASS_MODES and session.outcomes:
+        if session is not None and session.options.mode.writes_results and session.outcomes:
             self._show_results()
             return
         self._end_session()
@@ -213,7 +212,7 @@ class QuizApp(App[None]):
 
         detail = "Your answers so far are saved; the questions you did not reach are not counted."
         session = self.session
-        if session is not None and session.options.mode in CLASS_MODES:
+        if session is not None and session.options.mode.writes_results:
             detail = (
                 "Your answers so far are saved and go into the results file; "
                 "the questions you did not reach count as not answered."

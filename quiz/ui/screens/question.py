@@ -74,7 +74,7 @@ class QuestionScreen(Screen[None]):
             self.set_interval(TICK, self._tick)
 
     def _score_text(self) -> str:
-        if self.session.options.mode == "exam":
+        if not self.session.options.mode.shows_running_score:
             return ""  # no feedback until the end
         decided = len(self.session.outcomes)
         return f"Score {format_points(self.session.points)}/{decided}" if decided else "Score 0"

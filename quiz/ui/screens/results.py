@@ -26,6 +26,7 @@ from quiz.common.display import (
     verdict_label,
 )
 from quiz.common.wording import format_points
+from quiz.study.options import Mode
 from quiz.ui.text import verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
@@ -60,7 +61,7 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         result = self.result
-        exam = result.mode == "exam"
+        exam = not Mode(result.mode).gives_feedback  # it reviews every question here
         yield TitleBar()
         with VerticalScroll(id="body"):
             yield Static(self._score_text(), id="score")
