@@ -16,10 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.bank.model import NO_TOPIC
+from quiz.classroom.document import (
+    DrillSettings,
+    QuestionEntry,
+    ResultsDocument,
+    ResultsError,
+    document_from,
+)
 from quiz.common.display import format_given
-from quiz.grading.verdicts import ANSWERED
-
-Document = Mapping[str, Any]
+from quiz.grading.verdicts import Verdict
 
 
 @dataclass(frozen=True)
@@ -89,13 +94,13 @@ class ClassReport:
     fingerprint: str
     bank_id: str
     bank_title: str
-    settings: dict[str, Any]
+    settings: DrillSettings
     students: tuple[StudentScore, ...]  # by name
     questions: tuple[QuestionStats, ...]  # in quiz order
     topics: tuple[TopicStats, ...]  # in order of first appearance
     left_out: tuple[LeftOut, ...]
     skipped: tuple[Skipped, ...]
-    answers: Mapping[str, tuple[Mapping[str, Any], ...]]  # file name -> its question entries
+    answers: Mapping[str, tuple[QuestionEntry, ...]]  # file name -> its question entries
 
     @property
     def most_missed(self) -> tuple[QuestionStats, ...]:
@@ -114,19 +119,21 @@ class ClassReport:
 
 
 def build_report(
-    documents: Sequence[tuple[str, Document]],
+    documents: Sequence[tuple[str, ResultsDocument | Mapping[str, Any]]],
     *,
     skipped: Sequence[Skipped] = (),
     fingerprint: str | None = None,
 ) -> ClassReport | None:
-    """Merge validated documents, each with the name of its file, into a report.
+    """Merge documents, each with the name of its file, into a report.
 
+    JSON data (a mapping) is read into a `ResultsDocument` first; ResultsError if unsound.
     The group of `fingerprint` is the report when given; otherwise the group with
     the most students (ties: the fingerprint first in alphabetical order).
     None when there is no document (or none of the asked fingerprint).
     """
-    groups: dict[tuple[str, str], list[tuple[str, Document]]] = {}
-    for name, doc in documents:
+    groups: dict[tuple[str, str], list[tuple[str, ResultsDocument]]] = {}
+    for name, given in documents:
+        doc = given if isinstance(given, ResultsDocument) else _document(name, given)
         groups.setdefault(_group_key(doc), []).append((name, doc))
     if fingerprint is not None:
         chosen = [k for k in groups if k[0].casefold() == fingerprint.strip().casefold()]
@@ -143,47 +150,54 @@ def build_report(
         _left_out(name, doc, first) for k, g in groups.items() if k != key for name, doc in g
     ]
     left_out += [
-        LeftOut(name, doc["student"], doc["fingerprint"], "an older attempt by the same student")
+        LeftOut(name, doc.student, doc.fingerprint, "an older attempt by the same student")
         for name, doc in older
     ]
     return ClassReport(
-        fingerprint=first["fingerprint"],
-        bank_id=first["bank_id"],
-        bank_title=first["bank_title"],
-        settings=dict(first["settings"]),
+        fingerprint=first.fingerprint,
+        bank_id=first.bank_id,
+        bank_title=first.bank_title,
+        settings=first.settings,
         students=_student_scores(members),
         questions=_question_stats([doc for _, doc in members]),
         topics=_topic_stats([doc for _, doc in members]),
         left_out=tuple(sorted(left_out, key=lambda x: x.name)),
         skipped=tuple(skipped),
-        answers={name: tuple(doc["questions"]) for name, doc in members},
+        answers={name: doc.questions for name, doc in members},
     )
 
 
-def display_answer(given: Any) -> str:
+def display_answer(given: object) -> str:
     """An answer as stored in a results file, the way a teacher reads it ("" for none)."""
     return format_given(given, none="")
 
 
-def _group_key(doc: Document) -> tuple[str, str]:
-    return doc["fingerprint"], json.dumps(doc["settings"], sort_keys=True)
+def _document(name: str, data: Mapping[str, Any]) -> ResultsDocument:
+    try:
+        return document_from(data)
+    except ResultsError as exc:
+        raise ResultsError(f"{name}: {exc}") from None
 
 
-def _student_key(doc: Document) -> str:
-    return " ".join(doc["student"].split()).casefold()
+def _group_key(doc: ResultsDocument) -> tuple[str, str]:
+    return doc.fingerprint, json.dumps(doc.settings.as_dict(), sort_keys=True)
 
 
-def _students(group: Sequence[tuple[str, Document]]) -> set[str]:
+def _student_key(doc: ResultsDocument) -> str:
+    return " ".join(doc.student.split()).casefold()
+
+
+def _students(group: Sequence[tuple[str, ResultsDocument]]) -> set[str]:
     return {_student_key(doc) for _, doc in group}
 
 
 def _latest_per_student(
-    group: Sequence[tuple[str, Document]],
-) -> tuple[list[tuple[str, Document]], list[tuple[str, Document]]]:
+    group: Sequence[tuple[str, ResultsDocument]],
+) -> tuple[list[tuple[str, ResultsDocument]], list[tuple[str, ResultsDocument]]]:
     """One document per student, the last finished; the earlier ones separately."""
-    ordered = sorted(group, key=lambda item: (item[1]["finished_at"], item[0]))
-    latest: dict[str, tuple[str, Document]] = {}
-    older: list[tuple[str, Document]] = []
+    ordered = sorted(group, key=lambda item: (item[1].finished_at, item[0]))
+    latest: dict[str, tuple[str, ResultsDocument]] = {}
+    older: list[tuple[str, ResultsDocument]] = []
     for item in ordered:
         key = _student_key(item[1])
         if key in latest:
@@ -192,61 +206,57 @@ def _latest_per_student(
     return list(latest.values()), older
 
 
-def _left_out(name: str, doc: Document, kept: Document) -> LeftOut:
-    ours, theirs = kept["settings"], doc["settings"]
+def _left_out(name: str, doc: ResultsDocument, kept: ResultsDocument) -> LeftOut:
+    ours, theirs = kept.settings.as_dict(), doc.settings.as_dict()
     changed = [k for k in sorted(set(ours) | set(theirs)) if ours.get(k) != theirs.get(k)]
     if changed:
         what = "; ".join(f"{k} {theirs.get(k)!r}, not {ours.get(k)!r}" for k in changed)
         reason = f"another drill's settings ({what})"
     else:
         reason = "another version of the bank (same settings, different content)"
-    reason = f"fingerprint {doc['fingerprint']}, not {kept['fingerprint']}: {reason}"
-    return LeftOut(name, doc["student"], doc["fingerprint"], reason)
+    reason = f"fingerprint {doc.fingerprint}, not {kept.fingerprint}: {reason}"
+    return LeftOut(name, doc.student, doc.fingerprint, reason)
 
 
-def _student_scores(members: Sequence[tuple[str, Document]]) -> tuple[StudentScore, ...]:
+def _student_scores(members: Sequence[tuple[str, ResultsDocument]]) -> tuple[StudentScore, ...]:
     scores = [
         StudentScore(
-            student=doc["student"],
-            points=float(doc["totals"]["points"]),
-            possible=int(doc["totals"]["possible"]),
-            percent=float(doc["totals"]["percent"]),
-            answered=int(doc["totals"]["answered"]),
-            timeouts=int(doc["totals"]["timeouts"]),
-            skipped=int(doc["totals"]["skipped"]),
+            student=doc.student,
+            points=doc.totals.points,
+            possible=doc.totals.possible,
+            percent=round(doc.totals.percent, 1),
+            answered=doc.totals.answered,
+            timeouts=doc.totals.timeouts,
+            skipped=doc.totals.skipped,
             name=name,
-            bonus=float(doc["totals"].get("bonus") or 0),
+            bonus=doc.totals.bonus,
         )
         for name, doc in members
     ]
     return tuple(sorted(scores, key=lambda s: (s.student.casefold(), s.name)))
 
 
-def _question_stats(docs: Sequence[Document]) -> tuple[QuestionStats, ...]:
-    entries: dict[str, list[Mapping[str, Any]]] = {}
+def _question_stats(docs: Sequence[ResultsDocument]) -> tuple[QuestionStats, ...]:
+    entries: dict[str, list[QuestionEntry]] = {}
     for doc in docs:
-        for entry in doc["questions"]:
-            entries.setdefault(entry["question_id"], []).append(entry)
+        for entry in doc.questions:
+            entries.setdefault(entry.question_id, []).append(entry)
     stats = [_one_question(group) for group in entries.values()]
     return tuple(sorted(stats, key=lambda q: q.number))
 
 
-def _one_question(group: Sequence[Mapping[str, Any]]) -> QuestionStats:
+def _one_question(group: Sequence[QuestionEntry]) -> QuestionStats:
     first = group[0]
-    correct = sum(e["verdict"] == "correct" for e in group)
-    times = [
-        float(e["seconds"])
-        for e in group
-        if e["verdict"] in ANSWERED and e.get("seconds") is not None
-    ]
+    correct = sum(e.verdict is Verdict.CORRECT for e in group)
+    times = [e.seconds for e in group if e.verdict.answered and e.seconds is not None]
     wrong, wrong_count = _most_common_wrong(group)
     return QuestionStats(
-        number=min(e["number"] for e in group),
-        question_id=first["question_id"],
-        topic=first["topic"],
-        prompt=first["prompt"],
-        expected=first["expected"],
-        source=first["source"],
+        number=min(e.number for e in group),
+        question_id=first.question_id,
+        topic=first.topic,
+        prompt=first.prompt,
+        expected=first.expected,
+        source=first.source,
         students=len(group),
         correct=correct,
         percent_correct=round(100 * correct / len(group), 1),
@@ -256,14 +266,14 @@ def _one_question(group: Sequence[Mapping[str, Any]]) -> QuestionStats:
     )
 
 
-def _most_common_wrong(group: Sequence[Mapping[str, Any]]) -> tuple[str | None, int]:
+def _most_common_wrong(group: Sequence[QuestionEntry]) -> tuple[str | None, int]:
     """The most frequent wrong answer, compared without case or extra spaces."""
     shown: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for entry in group:
-        if entry["verdict"] not in ("incorrect", "partial"):
+        if entry.verdict not in (Verdict.INCORRECT, Verdict.PARTIAL):
             continue
-        text = display_answer(entry.get("given")).strip()
+        text = display_answer(entry.given).strip()
         if not text:
             continue
         key = " ".join(text.split()).casefold()
@@ -275,16 +285,14 @@ def _most_common_wrong(group: Sequence[Mapping[str, Any]]) -> tuple[str | None, 
     return shown[key], count
 
 
-def _topic_stats(docs: Sequence[Document]) -> tuple[TopicStats, ...]:
+def _topic_stats(docs: Sequence[ResultsDocument]) -> tuple[TopicStats, ...]:
     scores: dict[str, list[float]] = {}
     questions: dict[str, set[str]] = {}
-    ordered = sorted(
-        (entry for doc in docs for entry in doc["questions"]), key=lambda e: e["number"]
-    )
+    ordered = sorted((entry for doc in docs for entry in doc.questions), key=lambda e: e.number)
     for entry in ordered:
-        topic = entry["topic"] or NO_TOPIC
-        scores.setdefault(topic, []).append(float(entry["score"]))
-        questions.setdefault(topic, set()).add(entry["question_id"])
+        topic = entry.topic or NO_TOPIC
+        scores.setdefault(topic, []).append(entry.score)
+        questions.setdefault(topic, set()).add(entry.question_id)
     return tuple(
         TopicStats(topic, len(questions[topic]), _mean([100 * s for s in values]))
         for topic, values in scores.items()

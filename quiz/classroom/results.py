@@ -29,40 +29,19 @@ from types import SimpleNamespace
 from typing import Any
 
 from quiz.bank.model import Bank
+from quiz.classroom.document import (
+    FORMAT,
+    VERSION,
+    ResultsDocument,
+    ResultsError,
+    document_from,
+    load_json,
+    read_text,
+)
+from quiz.classroom.document import read_document as read_document
 from quiz.classroom.drill import drill_settings, fingerprint
 from quiz.common.atomic import durable_temp, fsync_folder
-from quiz.common.errors import QuizError
-from quiz.grading.verdicts import ANSWERED, VERDICTS, score_percent
-
-FORMAT = "quiz-results"
-VERSION = 1
-
-_QUESTION_FIELDS: dict[str, tuple[type, ...]] = {
-    "number": (int,),
-    "question_id": (str,),
-    "topic": (str,),
-    "prompt": (str,),
-    "verdict": (str,),
-    "score": (int, float),
-    "expected": (str,),
-    "source": (str,),
-}
-_TOTAL_FIELDS = ("points", "possible", "percent", "answered", "timeouts", "skipped")
-_TOP_FIELDS: dict[str, tuple[type, ...]] = {
-    "student": (str,),
-    "bank_id": (str,),
-    "bank_title": (str,),
-    "fingerprint": (str,),
-    "settings": (dict,),
-    "started_at": (str,),
-    "finished_at": (str,),
-    "questions": (list,),
-    "totals": (dict,),
-}
-
-
-class ResultsError(QuizError):
-    """A results file that cannot be read, written or trusted."""
+from quiz.grading.verdicts import ANSWERED, score_percent
 
 
 def make_document(
@@ -205,63 +184,41 @@ def write_results(doc: Mapping[str, Any], folder: Path) -> Path:
 
 
 def read_results(path: Path) -> dict[str, Any]:
-    """Read and validate a results file; ResultsError names the file and what is wrong."""
+    """Read and check a results file; its JSON data (`read_document` gives it typed).
+
+    ResultsError names the file and what is wrong.
+    """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ResultsError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResultsError(f"{path}: damaged results file (not valid JSON: {exc.msg})") from exc
-    problem = validate(doc)
-    if problem:
-        raise ResultsError(f"{path}: {problem}")
-    return doc
+    data = load_json_of(path)
+    document_from_at(path, data)
+    assert isinstance(data, dict)
+    return data
 
 
 def validate(doc: Any) -> str | None:
     """What is wrong with `doc` as a results document, or None when it is sound."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        return "not a quiz results file"
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return "damaged results file (no version)"
-    if version > VERSION:
-        return f"results file version {version} is newer than this quiz reads (1); update quiz"
-    for key, types in _TOP_FIELDS.items():
-        if not isinstance(doc.get(key), types):
-            return f"damaged results file ({key!r} missing or wrong)"
-    for index, entry in enumerate(doc["questions"], start=1):
-        problem = _question_problem(entry)
-        if problem:
-            return f"damaged results file (question {index}: {problem})"
-    for key in _TOTAL_FIELDS:
-        if not _is_number(doc["totals"].get(key)):
-            return f"damaged results file (totals {key!r} missing or wrong)"
+    try:
+        document_from(doc)
+    except ResultsError as exc:
+        return str(exc)
     return None
 
 
-def _question_problem(entry: Any) -> str | None:
-    if not isinstance(entry, dict):
-        return "not an object"
-    for key, types in _QUESTION_FIELDS.items():
-        value = entry.get(key)
-        if not isinstance(value, types) or isinstance(value, bool):
-            return f"{key!r} missing or wrong"
-    if entry["verdict"] not in VERDICTS:
-        return f"unknown verdict {entry['verdict']!r}"
-    if "given" not in entry:
-        return "'given' missing"
-    seconds = entry.get("seconds")
-    if seconds is not None and not _is_number(seconds):
-        return "'seconds' wrong"
-    return None
+def load_json_of(path: Path) -> object:
+    """A results file's JSON data; ResultsError names the file when it is no sound JSON."""
+    text = read_text(path)
+    try:
+        return load_json(text)
+    except ResultsError as exc:
+        raise ResultsError(f"{path}: {exc}") from None
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def document_from_at(path: Path, data: object) -> ResultsDocument:
+    """`document_from` with the file's name on any error."""
+    try:
+        return document_from(data)
+    except ResultsError as exc:
+        raise ResultsError(f"{path}: {exc}") from None
 
 
 def _place_without_clobbering(tmp: Path, target: Path) -> Path:

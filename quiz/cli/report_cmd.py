@@ -15,9 +15,9 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from quiz.classroom.document import ResultsDocument, ResultsError, read_document
 from quiz.classroom.drill import describe_settings
 from quiz.classroom.report import ClassReport, Skipped, build_report, display_answer
-from quiz.classroom.results import ResultsError, read_results
 from quiz.common.atomic import atomic_writer
 from quiz.common.display import clip, table
 from quiz.common.errors import QuizError
@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
         what = f"with fingerprint {wanted}" if wanted and documents else "to report on"
         sys.stderr.write(f"quiz report: no results files {what}\n")
         return 1
-    for item in report.left_out:
-        sys.stderr.write(f"quiz report: left out {item.name} ({item.student}): {item.reason}\n")
+    for out in report.left_out:
+        sys.stderr.write(f"quiz report: left out {out.name} ({out.student}): {out.reason}\n")
     text = render(report, args.format)
     if args.output:
         _write_output(Path(args.output).expanduser(), text)
@@ -59,9 +59,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def collect(paths: Iterable[str]) -> tuple[list[tuple[str, dict]], list[Skipped]]:
+def collect(paths: Iterable[str]) -> tuple[list[tuple[str, ResultsDocument]], list[Skipped]]:
     """Read every results file named (a folder: its *.json); sort out the unusable ones."""
-    documents: list[tuple[str, dict]] = []
+    documents: list[tuple[str, ResultsDocument]] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
     for path in _files(paths, skipped):
@@ -69,7 +69,7 @@ def collect(paths: Iterable[str]) -> tuple[list[tuple[str, dict]], list[Skipped]
             continue
         seen.add(path.resolve())
         try:
-            documents.append((str(path), read_results(path)))
+            documents.append((str(path), read_document(path)))
         except ResultsError as exc:
             reason = str(exc).removeprefix(f"{path}: ")
             skipped.append(Skipped(str(path), reason))
@@ -103,15 +103,14 @@ def render(report: ClassReport, fmt: str) -> str:
 def summary_line(report: ClassReport) -> str:
     """E.g. "CSTO-7F3A, 5 questions, 30 s per question"."""
     total = max([len(report.questions), *(s.possible for s in report.students)])
-    return describe_settings(report.fingerprint, total, report.settings)
+    return describe_settings(report.fingerprint, total, report.settings.as_dict())
 
 
 def render_table(report: ClassReport) -> str:
     """The report as aligned plain text."""
     out = [
         f"Class report: {report.bank_title} ({report.bank_id})",
-        f"Drill {summary_line(report)}, mode {report.settings.get('mode')}, "
-        f"seed {report.settings.get('seed')}",
+        f"Drill {summary_line(report)}, mode {report.settings.mode}, seed {report.settings.seed}",
         f"{plural(len(report.students), 'student')}, average {report.average_percent:g}%, "
         f"median {report.median_percent:g}%",
         "",
@@ -208,14 +207,14 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
                 (
                     report.fingerprint,
                     student.student,
-                    entry["number"],
-                    entry["question_id"],
-                    entry["topic"],
-                    entry["verdict"],
-                    format_points(entry["score"]),
-                    "" if entry.get("seconds") is None else format_points(entry["seconds"]),
-                    display_answer(entry.get("given")),
-                    entry["expected"],
+                    entry.number,
+                    entry.question_id,
+                    entry.topic,
+                    entry.verdict.value,
+                    format_points(entry.score),
+                    "" if entry.seconds is None else format_points(entry.seconds),
+                    display_answer(entry.given),
+                    entry.expected,
                 )
             )
     return rows

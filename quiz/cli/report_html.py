@@ -44,8 +44,8 @@ def render_html(report: ClassReport) -> str:
         f"<style>{CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f'<p class="meta">Drill {escape(summary_line(report))} &middot; bank '
-        f"{escape(report.bank_id)} &middot; mode {escape(str(report.settings.get('mode')))}"
-        f" &middot; seed {escape(str(report.settings.get('seed')))}</p>",
+        f"{escape(report.bank_id)} &middot; mode {escape(report.settings.mode)}"
+        f" &middot; seed {escape(str(report.settings.seed))}</p>",
         f'<p class="meta">{plural(len(report.students), "student")} &middot; average '
         f"{report.average_percent:g}% &middot; median {report.median_percent:g}%</p>",
         "<h2>Students</h2>",

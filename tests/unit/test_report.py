@@ -244,8 +244,8 @@ def test_the_teacher_can_pick_the_drill_on_the_command_line(folder: Path, capsys
 
 
 def test_the_drill_line_counts_questions_nobody_reached(capsys, tmp_path: Path) -> None:
-    stopped = doc_for("Ann", CLASS["Ann"])
-    stopped["questions"] = stopped["questions"][:2]  # input ended after question 2
+    answered = doc_for("Ann", CLASS["Ann"])["questions"][:2]  # input ended after question 2
+    stopped = make_document("Ann", [BANK], S1, answered, started_at=T0, finished_at=T0, possible=3)
     write_results(stopped, tmp_path)
     code, out, _ = run_report(capsys, str(tmp_path))
     assert code == 0 and f"Drill {fingerprint([BANK], S1)}, 3 questions," in out
