@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from quiz import __version__
 from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
@@ -88,7 +89,7 @@ def _plain(value: object) -> object:
     return value.value if isinstance(value, QuestionType) else value
 
 
-def _bank_from(data: dict, path: Path) -> Bank | None:
+def _bank_from(data: dict[str, Any], path: Path) -> Bank | None:
     source = None
     if data["source"] is not None:
         title, file, digest = data["source"]
@@ -109,7 +110,7 @@ def _bank_from(data: dict, path: Path) -> Bank | None:
     )
 
 
-def _question(row: list) -> Question:
+def _question(row: list[Any]) -> Question:
     (qid, qtype, prompt, answer, choices, accept, tolerance, unit) = row[:8]
     (explanation, quote, topic, difficulty, tags, line) = row[8:]
     kind = _TYPES[qtype]

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from quiz.bank import cache
 from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
@@ -293,7 +294,7 @@ class _BankReader:
         allowed = COMMON_FIELDS + TYPE_FIELDS[qtype] if qtype else QUESTION_FIELDS
         self._unknown_fields(node, allowed, f"{qtype} question" if qtype else "question")
         prompt = self._text(node, "prompt", required=True)
-        fields = {
+        fields: dict[str, Any] = {
             "explanation": self._text(node, "explanation"),
             "topic": self._text(node, "topic"),
             "difficulty": self._difficulty(values.get("difficulty")),
@@ -430,10 +431,10 @@ class _BankReader:
         if len(items) != len(value.items):
             return ()
         seen: set[str] = set()
-        for item, node in zip(items, value.items, strict=True):
-            if item in seen:
-                self.problem(node, f"'{item}' appears twice in '{field}'; items must be distinct")
-            seen.add(item)
+        for text, node in zip(items, value.items, strict=True):
+            if text in seen:
+                self.problem(node, f"'{text}' appears twice in '{field}'; items must be distinct")
+            seen.add(text)
         if len(items) < min_items or (max_items is not None and len(items) > max_items):
             span = f"{min_items} to {max_items}" if max_items else f"at least {min_items}"
             self.problem(value, f"'{field}' has {len(items)} items; it needs {span}")

@@ -33,23 +33,22 @@ ALLOWED_TAGS = frozenset(
     {_IMPLICIT, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 )
 
-try:
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml
-    _CParser = object
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))  # PyYAML may be built without it
 
+if LIBYAML:
+    from yaml._yaml import CParser
 
-class _CComposer(_CParser):  # type: ignore[misc,valid-type]
-    """libyaml's composer with a resolver that guesses nothing (we read the text ourselves)."""
+    class _CComposer(CParser):
+        """libyaml's composer with a resolver that guesses nothing (we read the text ourselves)."""
 
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        return _IMPLICIT
+        def resolve(self, kind: type, value: object, implicit: object) -> str:
+            return _IMPLICIT
 
-    def descend_resolver(self, parent: object, index: object) -> None:
-        pass
+        def descend_resolver(self, parent: object, index: object) -> None:
+            pass
 
-    def ascend_resolver(self) -> None:
-        pass
+        def ascend_resolver(self) -> None:
+            pass
 
 
 class _PyComposer(Reader, Scanner, Parser, Composer, BaseResolver):
@@ -72,8 +71,7 @@ def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
     Returns the root (None for an empty document or a syntax error) and every
     problem found on the way.
     """
-    composer_class = _CComposer if _CParser is not object else _PyComposer
-    composer = composer_class(text)
+    composer = _CComposer(text) if LIBYAML else _PyComposer(text)
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -95,11 +93,11 @@ def parse(text: str, path: Path | str) -> tuple[Value | None, list[Problem]]:
 
 def _alias_problems(text: str, path: Path | str) -> list[Problem]:
     # The node graph does not say where an alias was written; the event stream does.
-    loader = yaml.CSafeLoader if _CParser is not object else yaml.SafeLoader
+    loader = yaml.CSafeLoader if LIBYAML else yaml.SafeLoader
     return [
-        Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, _ALIAS_MESSAGE)
+        Problem(path, mark.line + 1, mark.column + 1, _ALIAS_MESSAGE)
         for event in yaml.parse(text, Loader=loader)
-        if isinstance(event, yaml.AliasEvent)
+        if isinstance(event, yaml.AliasEvent) and (mark := event.start_mark) is not None
     ]
 
 

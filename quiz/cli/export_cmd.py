@@ -50,6 +50,7 @@ SESSION_COLUMNS = (
 def run(args: argparse.Namespace) -> int:
     """Export the profile's (or every profile's) attempts or sessions."""
     bank_ids = [b.id for b in context.load_banks(args)] if args.bank else None
+    columns: tuple[str, ...]
     with context.open_store(args, read_only=True) as store:
         if args.sessions:
             rows = store.export_sessions(all_profiles=args.all_profiles, bank_ids=bank_ids)

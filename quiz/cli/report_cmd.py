@@ -159,9 +159,11 @@ def render_table(report: ClassReport) -> str:
 
 def student_rows(report: ClassReport) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
     """Headers and rows of the students table (a Bonus column only when there is one)."""
-    headers = ("Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped")
+    headers: tuple[str, ...] = (
+        "Student", "Points", "Possible", "Percent", "Answered", "Timeouts", "Skipped"
+    )  # fmt: skip
     bonus = any(s.bonus for s in report.students)
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (s.student, format_points(s.points), s.possible, f"{s.percent:g}%", s.answered, s.timeouts,
          s.skipped) + ((format_points(s.bonus),) if bonus else ())
         for s in report.students
@@ -174,7 +176,7 @@ def question_rows(
 ) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
     """Headers and rows of the questions table, most missed first; `clip` shortens text."""
     headers = ("#", "Question", "Topic", "Correct", "Median time", "Most common wrong answer")
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             q.number,
             clip(q.prompt),

@@ -118,7 +118,7 @@ def check(conn: sqlite3.Connection, path: Path) -> int:
             f"{path}: made by a newer quiz (schema {version}, this quiz knows up to "
             f"{schema_version()}); upgrade quiz to use it. The file was left untouched."
         )
-    return version
+    return int(version)
 
 
 def migrate(conn: sqlite3.Connection, path: Path, version: int, quiz_version: str) -> None:

@@ -241,7 +241,10 @@ class ProgressStore:
             "ORDER BY started_at DESC LIMIT ?",
             (self._profile_id, *ids, limit),
         )
-        return [SessionRow(u, m, _dt(t), p or 0.0, n or 0) for u, m, t, p, n in reversed(rows)]
+        return [
+            SessionRow(u, m, datetime.fromisoformat(t), p or 0.0, n or 0)
+            for u, m, t, p, n in reversed(rows)
+        ]
 
     def stats(self, banks: Sequence[Bank], now: datetime | None = None) -> Stats:
         """This profile's stats over the questions of `banks`."""
@@ -367,8 +370,8 @@ class ProgressStore:
                     _ts(started),
                 ),
             ).fetchone()
-        self._sessions[uid] = row[0]
-        return row[0]
+        self._sessions[uid] = int(row[0])
+        return int(row[0])
 
     def _card(self, bank_id: str, question_id: str) -> str | None:
         row = self._conn.execute(

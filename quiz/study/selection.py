@@ -19,7 +19,7 @@ from quiz.study.history import History, QuestionHistory
 from quiz.study.options import Mode
 
 if TYPE_CHECKING:
-    from quiz.study.session import SessionOptions
+    from quiz.study.options import SessionOptions
 
 Picked = tuple[Bank, Question]
 

@@ -6,7 +6,7 @@ import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -29,7 +29,7 @@ class QuizApp(App[None]):
     """A keyboard-first study session over one or more banks."""
 
     # Home is the default screen, whose own CSS_PATH Textual does not load: load it here.
-    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "quiz"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -103,9 +103,7 @@ class QuizApp(App[None]):
 
     def start_session(self, options: SessionOptions) -> bool:
         """Start a session; False (with a notice) when no question matches the options."""
-        factory = self._session_factory
-        if factory is None:
-            from quiz.study.session import Session as factory
+        factory = self._session_factory or _session_class()
         session = factory(
             self.banks,
             options,
@@ -245,6 +243,12 @@ class QuizApp(App[None]):
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics)."""
         return replace(self.options, **changes)
+
+
+def _session_class() -> SessionFactory:
+    from quiz.study.session import Session
+
+    return Session
 
 
 def _warm_up_engine() -> None:

@@ -32,7 +32,7 @@ class FeedbackScreen(Screen[None]):
         Binding("escape,q", "leave", "Leave", id="leave"),
     ]
 
-    app: QuizApp  # type: ignore[assignment]
+    app: QuizApp
 
     def __init__(self, session: Session, outcome: Outcome) -> None:
         super().__init__()

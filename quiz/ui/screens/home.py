@@ -43,7 +43,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.stats", "Stats", id="stats"),
     ]
 
-    app: QuizApp  # type: ignore[assignment]
+    app: QuizApp
 
     def compose(self) -> ComposeResult:
         view = self.app.store.stats(self.app.banks)

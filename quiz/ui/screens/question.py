@@ -36,7 +36,7 @@ class QuestionScreen(Screen[None]):
         Binding("q", "leave", "Leave", show=False, id="leave-q"),
     ]
 
-    app: QuizApp  # type: ignore[assignment]
+    app: QuizApp
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -45,7 +45,7 @@ class ResultsScreen(Screen[None]):
         Binding("escape,h", "home", "Home", id="home"),
     ]
 
-    app: QuizApp  # type: ignore[assignment]
+    app: QuizApp
 
     def __init__(
         self,

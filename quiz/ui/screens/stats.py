@@ -31,7 +31,7 @@ class StatsScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", "Back", id="back"),
     ]
 
-    app: QuizApp  # type: ignore[assignment]
+    app: QuizApp
 
     def compose(self) -> ComposeResult:
         view = self.app.store.stats(self.app.banks)

@@ -15,10 +15,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 
-def digit_bindings(action: str, description: str) -> list[BindingType]:
-    """`1`..`9` bound to `action(n)`, hidden from the footer (the hint line names them)."""
+def digit_bindings(action: str, description: str, *, name: str = "") -> list[BindingType]:
+    """`1`..`9` bound to `action(n)`, hidden from the footer (the hint line names them).
+
+    The bindings' ids are `name-1`..`name-9` (`name` defaults to the action).
+    """
+    name = name or action
     return [
-        Binding(str(n), f"{action}({n})", f"{description} {n}", show=False, id=f"{action}-{n}")
+        Binding(str(n), f"{action}({n})", f"{description} {n}", show=False, id=f"{name}-{n}")
         for n in range(1, 10)
     ]
 

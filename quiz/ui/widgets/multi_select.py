@@ -16,7 +16,8 @@ class MultiSelectAnswer(ListAnswer):
     """Any number of choices; the checked ones are submitted in display order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *digit_bindings("toggle", "Toggle"),
+        # Not `toggle`: Textual's own `toggle(attribute)` action has that name.
+        *digit_bindings("toggle_choice", "Toggle", name="toggle"),
         Binding("space", "toggle_highlighted", "Toggle", show=False, id="toggle-highlighted"),
     ]
     hint_text = "1-9 or space: tick/untick · Enter: submit the ticked choices"
@@ -40,7 +41,7 @@ class MultiSelectAnswer(ListAnswer):
             self.checked = self.checked ^ {index}
             self.control.highlighted = index
 
-    def action_toggle(self, n: int) -> None:
+    def action_toggle_choice(self, n: int) -> None:
         self.toggle(n - 1)
 
     def action_toggle_highlighted(self) -> None:
