@@ -325,42 +325,61 @@ class _BankReader:
         return QuestionType(name)
 
     def _answer(self, qtype: QuestionType, node: Map, answer: Value) -> dict[str, object]:
-        values = node.values
-        if qtype is QuestionType.MULTIPLE_CHOICE:
-            choices = self._choices(node)
-            text = self._answer_text(answer, "one of the choices")
-            if text is not None and choices is not None and text not in choices:
+        """The answer fields of a question of `qtype`, read and checked by its type's reader."""
+        readers = {
+            QuestionType.MULTIPLE_CHOICE: self._choice_answer,
+            QuestionType.MULTIPLE_SELECT: self._select_answer,
+            QuestionType.TRUE_FALSE: self._truth_answer,
+            QuestionType.SHORT_ANSWER: self._text_answer,
+            QuestionType.NUMERIC: self._number_answer,
+            QuestionType.ORDERING: self._order_answer,
+            QuestionType.MATCHING: self._pairs_answer,
+        }
+        return readers[qtype](node, answer)
+
+    def _choice_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        choices = self._choices(node)
+        text = self._answer_text(answer, "one of the choices")
+        if text is not None and choices is not None and text not in choices:
+            self.problem(
+                answer, f"answer '{text}' is not one of the choices ({', '.join(choices)})"
+            )
+        return {"answer": text, "choices": choices}
+
+    def _select_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        choices = self._choices(node)
+        picked = self._text_list(answer, "answer", min_items=1, max_items=None)
+        if choices is not None:
+            missing = [p for p in picked if p not in choices]
+            if missing:
                 self.problem(
-                    answer, f"answer '{text}' is not one of the choices ({', '.join(choices)})"
+                    answer,
+                    f"answer '{missing[0]}' is not one of the choices ({', '.join(choices)})",
                 )
-            return {"answer": text, "choices": choices}
-        if qtype is QuestionType.MULTIPLE_SELECT:
-            choices = self._choices(node)
-            picked = self._text_list(answer, "answer", min_items=1, max_items=None)
-            if choices is not None:
-                missing = [p for p in picked if p not in choices]
-                if missing:
-                    self.problem(
-                        answer,
-                        f"answer '{missing[0]}' is not one of the choices ({', '.join(choices)})",
-                    )
-            return {"answer": picked, "choices": choices}
-        if qtype is QuestionType.TRUE_FALSE:
-            return {"answer": self._boolean(answer)}
-        if qtype is QuestionType.SHORT_ANSWER:
-            text = self._answer_text(answer, "the expected text")
-            accept = self._text_list(values.get("accept"), "accept", min_items=0)
-            return {"answer": text, "accept": accept}
-        if qtype is QuestionType.NUMERIC:
-            number = self._number(answer, "answer")
-            tolerance = self._number(values.get("tolerance"), "tolerance", default=0.0)
-            if tolerance is not None and tolerance < 0:
-                self.problem(values["tolerance"], "'tolerance' must be 0 or more")
-            unit = self._text(node, "unit") or None
-            return {"answer": number, "tolerance": tolerance, "unit": unit}
-        if qtype is QuestionType.ORDERING:
-            items = self._text_list(answer, "answer", min_items=MIN_ITEMS, max_items=MAX_ITEMS)
-            return {"answer": items}
+        return {"answer": picked, "choices": choices}
+
+    def _truth_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        return {"answer": self._boolean(answer)}
+
+    def _text_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        text = self._answer_text(answer, "the expected text")
+        accept = self._text_list(node.values.get("accept"), "accept", min_items=0)
+        return {"answer": text, "accept": accept}
+
+    def _number_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        values = node.values
+        number = self._number(answer, "answer")
+        tolerance = self._number(values.get("tolerance"), "tolerance", default=0.0)
+        if tolerance is not None and tolerance < 0:
+            self.problem(values["tolerance"], "'tolerance' must be 0 or more")
+        unit = self._text(node, "unit") or None
+        return {"answer": number, "tolerance": tolerance, "unit": unit}
+
+    def _order_answer(self, node: Map, answer: Value) -> dict[str, object]:
+        items = self._text_list(answer, "answer", min_items=MIN_ITEMS, max_items=MAX_ITEMS)
+        return {"answer": items}
+
+    def _pairs_answer(self, node: Map, answer: Value) -> dict[str, object]:
         return {"answer": self._pairs(answer)}
 
     # -- field readers ---------------------------------------------------------------------

@@ -37,6 +37,27 @@ class QuestionType(StrEnum):
 Answer = str | bool | float | tuple[str, ...] | tuple[tuple[str, str], ...]
 
 
+_ITEM_TYPES = (QuestionType.MULTIPLE_SELECT, QuestionType.ORDERING)
+_TEXT_TYPES = (QuestionType.MULTIPLE_CHOICE, QuestionType.SHORT_ANSWER)
+
+
+def _texts(value: object) -> tuple[str, ...] | None:
+    """`value` as a tuple of texts (a list is fine too), or None when it is none."""
+    if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
+        return None
+    return tuple(str(v) for v in value)
+
+
+def _pairs(value: object) -> tuple[tuple[str, str], ...] | None:
+    """`value` as (left, right) pairs of texts, or None when it is none."""
+    if not isinstance(value, tuple | list):
+        return None
+    pairs = [_texts(v) for v in value]
+    if not all(p is not None and len(p) == 2 for p in pairs):
+        return None
+    return tuple((p[0], p[1]) for p in pairs if p is not None)
+
+
 @dataclass(frozen=True)
 class Question:
     """One question of a bank, validated."""
@@ -56,11 +77,47 @@ class Question:
     tags: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 
+    # The answer in its type's shape; asking a question of another type is a bug (TypeError).
+
     @property
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """The left -> right pairs of a matching question."""
-        assert self.type is QuestionType.MATCHING
-        return self.answer  # type: ignore[return-value]
+        pairs = _pairs(self.answer) if self.type is QuestionType.MATCHING else None
+        if pairs is None:
+            raise TypeError(f"a {self.type} question has no pairs")
+        return pairs
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The right choices of a multiple_select question, or an ordering's items in order."""
+        items = _texts(self.answer) if self.type in _ITEM_TYPES else None
+        if items is None:
+            raise TypeError(f"a {self.type} question has no answer items")
+        return items
+
+    @property
+    def number(self) -> float:
+        """The answer of a numeric question."""
+        answer = self.answer
+        if self.type is not QuestionType.NUMERIC or not isinstance(answer, int | float):
+            raise TypeError(f"a {self.type} question has no numeric answer")
+        return float(answer)
+
+    @property
+    def truth(self) -> bool:
+        """The answer of a true_false question."""
+        answer = self.answer
+        if self.type is not QuestionType.TRUE_FALSE or not isinstance(answer, bool):
+            raise TypeError(f"a {self.type} question has no true/false answer")
+        return answer
+
+    @property
+    def text(self) -> str:
+        """The answer of a multiple_choice or short_answer question."""
+        answer = self.answer
+        if self.type not in _TEXT_TYPES or not isinstance(answer, str):
+            raise TypeError(f"a {self.type} question has no text answer")
+        return answer
 
     @cached_property
     def content_hash(self) -> str:

@@ -23,10 +23,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from quiz.bank.model import NO_TOPIC, Bank, QuestionType
+from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
 from quiz.common.wording import due_time, format_points, plural
-from quiz.study.answers import InputError, left_label, parse_typed
+from quiz.grading.kinds import kind_of
+from quiz.study.answers import InputError, hint, left_label, parse_typed
 from quiz.study.session import Asked, Outcome, Session, SessionResult
 
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
@@ -152,13 +153,13 @@ class Plain:
             head += f" ({left:.0f} s left)"
         self.say(head)
         self.say(q.prompt.strip())
-        if q.type is QuestionType.MATCHING:
+        if asked.lefts:
             for i, item in enumerate(asked.lefts):
                 self.say(f"  {left_label(i)}. {item}")
             self.say("  with:")
         for n, option in enumerate(asked.options, 1):
             self.say(f"  {n}. {option}")
-        self.say(_hint(asked))
+        self.say(f"({hint(asked)} Enter skips.)")
 
     def _feedback(self, outcome: Outcome) -> None:
         self.say(self._verdict_line(outcome))
@@ -241,36 +242,12 @@ class Plain:
         return f"\033[1;{colour}m{word}\033[0m" if self.colour and colour else word
 
 
-def _hint(asked: Asked) -> str:
-    kind = asked.question.type
-    n = len(asked.options)
-    if kind is QuestionType.MULTIPLE_CHOICE:
-        hint = f"Type a number from 1 to {n}, or the answer."
-    elif kind is QuestionType.MULTIPLE_SELECT:
-        hint = "Type the numbers of every right choice, e.g. 1 3."
-    elif kind is QuestionType.TRUE_FALSE:
-        hint = "Type t (true) or f (false)."
-    elif kind is QuestionType.ORDERING:
-        hint = f"Type the numbers 1 to {n} in the right order, first item first."
-    elif kind is QuestionType.MATCHING:
-        example = " ".join(str(i % n + 1) for i in range(len(asked.lefts)))
-        hint = (
-            f"Type one number for each of A to {left_label(len(asked.lefts) - 1)}, e.g. {example}."
-        )
-    elif kind is QuestionType.NUMERIC:
-        unit = asked.question.unit
-        hint = f"Type a number{f' ({unit})' if unit else ''}."
-    else:
-        hint = "Type your answer."
-    return f"({hint} Enter skips.)"
-
-
 def _details(outcome: Outcome) -> list[str]:
     """Your answer, expected, why, explanation and the quoted source."""
     q = outcome.question
     lines = []
     if outcome.given is not None:
-        ordered = q.type is QuestionType.ORDERING
+        ordered = kind_of(q).ordered
         lines.append(f"Your answer: {format_given(outcome.given, ordered=ordered)}")
     if outcome.verdict != "correct" or outcome.reason:
         lines.append(f"Expected: {outcome.expected}")

@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from quiz.bank.model import Question, QuestionType, format_number
+from quiz.bank.model import Question, format_number
 from quiz.common.wording import plural
 from quiz.grading.textnorm import digit_runs, looks_numeric, normalize
 from quiz.grading.verdicts import Verdict as V
@@ -46,28 +46,17 @@ Verdict = Judgement
 
 
 def check(question: Question, given: Any) -> Judgement:
-    """Judge `given` as an answer to `question`."""
-    return _CHECKERS[question.type](question, given)
+    """Judge `given` as an answer to `question` (its type's `QuestionKind` does)."""
+    from quiz.grading.kinds import kind_of
+
+    return kind_of(question).check(question, given)
 
 
 def expected_text(question: Question) -> str:
     """The right answer of `question` as a learner reads it."""
-    answer = question.answer
-    kind = question.type
-    if kind is QuestionType.TRUE_FALSE:
-        return "True" if answer else "False"
-    if kind is QuestionType.NUMERIC:
-        text = format_number(float(answer))  # type: ignore[arg-type]
-        if question.tolerance:
-            text += f" (± {format_number(question.tolerance)})"
-        return f"{text} {question.unit}" if question.unit else text
-    if kind is QuestionType.MULTIPLE_SELECT:
-        return ", ".join(answer)  # type: ignore[arg-type]
-    if kind is QuestionType.ORDERING:
-        return "; ".join(f"{n}. {item}" for n, item in enumerate(answer, 1))  # type: ignore[arg-type]
-    if kind is QuestionType.MATCHING:
-        return "; ".join(f"{left} → {right}" for left, right in question.pairs)
-    return str(answer)
+    from quiz.grading.kinds import kind_of
+
+    return kind_of(question).expected(question)
 
 
 # --- text: typo tolerance ---------------------------------------------------------------
@@ -135,7 +124,7 @@ def check_short_answer(question: Question, given: Any) -> Judgement:
     g = normalize(text)
     if not g:
         return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
-    answer = str(question.answer)
+    answer = question.text
     if g == normalize(answer):
         return Judgement(V.CORRECT, 1.0, expected)
     for alt in question.accept:
@@ -293,7 +282,7 @@ def check_numeric(question: Question, given: Any) -> Judgement:
         return Judgement(
             V.INCORRECT, 0.0, expected, f"'{str(given).strip()}' is not a number: type digits"
         )
-    answer = float(question.answer)  # type: ignore[arg-type]
+    answer = question.number
     # A hair of slack so that 0.1 + 0.2 style rounding never fails an exact answer.
     slack = 1e-9 * max(1.0, abs(answer))
     if abs(value - answer) <= question.tolerance + slack:
@@ -318,7 +307,7 @@ def check_multiple_select(question: Question, given: Any) -> Judgement:
     Picks are matched to the choices after normalising; unknown picks are wrong.
     """
     expected = expected_text(question)
-    right = set(question.answer)  # type: ignore[arg-type]
+    right = set(question.items)
     picks = {_as_choice(question.choices, str(p)) for p in (given or ())}
     hits, misses = len(picks & right), len(picks - right)
     if not picks:
@@ -347,7 +336,7 @@ def check_ordering(question: Question, given: Any) -> Judgement:
     every item that is not where it belongs costs its share.
     """
     expected = expected_text(question)
-    answer: tuple[str, ...] = question.answer  # type: ignore[assignment]
+    answer = question.items
     order = [_as_choice(answer, str(item)) for item in (given or ())]
     if not order:
         return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
@@ -378,14 +367,3 @@ def _share(hits: int, total: int, expected: str, words: str) -> Judgement:
     score = hits / total
     reason = f"{hits} of {total} {words}"
     return Judgement(V.PARTIAL if hits else V.INCORRECT, score, expected, reason)
-
-
-_CHECKERS: dict[QuestionType, Callable[[Question, Any], Judgement]] = {
-    QuestionType.MULTIPLE_CHOICE: check_multiple_choice,
-    QuestionType.MULTIPLE_SELECT: check_multiple_select,
-    QuestionType.TRUE_FALSE: check_true_false,
-    QuestionType.SHORT_ANSWER: check_short_answer,
-    QuestionType.NUMERIC: check_numeric,
-    QuestionType.ORDERING: check_ordering,
-    QuestionType.MATCHING: check_matching,
-}

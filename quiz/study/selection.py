@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.bank.model import Bank, Question, QuestionType
+from quiz.bank.model import Bank, Question
+from quiz.grading.kinds import TrueFalse, kind_of
 from quiz.study.history import History, QuestionHistory
 from quiz.study.options import Mode
 
@@ -25,7 +26,7 @@ Picked = tuple[Bank, Question]
 
 SEED_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in class
 SEED_LENGTH = 6
-TRUE_FALSE = ("True", "False")
+TRUE_FALSE = TrueFalse.OPTIONS
 
 
 def new_seed() -> str:
@@ -104,26 +105,17 @@ def display_options(question: Question, bank_id: str, seed: str) -> tuple[str, .
     shuffle does not change with `count`, filters or history. Ordering items and
     matching options never start in the right order when there is another.
     """
-    kind = question.type
-    if kind is QuestionType.TRUE_FALSE:
-        return TRUE_FALSE
-    if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
-        items = list(question.choices)
-    elif kind is QuestionType.ORDERING:
-        items = list(question.answer)  # type: ignore[arg-type]
-    elif kind is QuestionType.MATCHING:
-        items = list(dict.fromkeys(right for _, right in question.pairs))
-    else:
-        return ()
+    kind = kind_of(question)
+    items = list(kind.items(question))
+    if not kind.shuffled:
+        return tuple(items)
     right = list(items)
     seeded_rng(seed, "options", bank_id, question.id).shuffle(items)
-    if kind in (QuestionType.ORDERING, QuestionType.MATCHING) and items == right:
+    if kind.never_in_order and items == right:
         items = items[1:] + items[:1]  # a rotation of distinct items is never the same
     return tuple(items)
 
 
 def left_items(question: Question) -> tuple[str, ...]:
     """Matching's left-hand items, in bank order (empty for other types)."""
-    if question.type is not QuestionType.MATCHING:
-        return ()
-    return tuple(left for left, _ in question.pairs)
+    return kind_of(question).lefts(question)

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.bank.model import QuestionType
 from quiz.common.display import format_given, verdict_label
 from quiz.common.wording import format_points
+from quiz.grading.kinds import kind_of
 from quiz.ui.text import verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
@@ -45,7 +45,7 @@ class FeedbackScreen(Screen[None]):
         yield TitleBar()
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
-            ordered = question.type is QuestionType.ORDERING
+            ordered = kind_of(question).ordered
             yield from self._field("Your answer", _lines(outcome.given, ordered=ordered), "given")
             yield from self._field("Expected", expected_lines(outcome), "expected")
             yield from self._field("Why", outcome.reason, "reason")
@@ -108,12 +108,10 @@ class FeedbackScreen(Screen[None]):
 def expected_lines(outcome: Outcome) -> str:
     """The expected answer laid out like the learner's own: one item a line for lists."""
     question = outcome.asked.question
-    if question.type is QuestionType.ORDERING:
-        return _lines(list(question.answer), ordered=True)  # type: ignore[arg-type]
-    if question.type is QuestionType.MULTIPLE_SELECT:
-        return _lines(list(question.answer))  # type: ignore[arg-type]
-    if question.type is QuestionType.MATCHING:
-        return _lines(dict(question.pairs))
+    kind = kind_of(question)
+    right = kind.expected_given(question)
+    if isinstance(right, list | dict):
+        return _lines(right, ordered=kind.ordered)
     return outcome.expected
 
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.bank.model import NO_TOPIC, QuestionType
+from quiz.bank.model import NO_TOPIC
 from quiz.common.display import (
     answered_note,
     format_given,
@@ -26,6 +26,7 @@ from quiz.common.display import (
     verdict_label,
 )
 from quiz.common.wording import format_points
+from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
 from quiz.ui.text import verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
@@ -138,7 +139,7 @@ class ResultsScreen(Screen[None]):
             Content(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(format_given(outcome.given, ordered=question.type is QuestionType.ORDERING)),
+            Content(format_given(outcome.given, ordered=kind_of(question).ordered)),
         ]
         if outcome.verdict != "correct":
             parts += ["\n", ("Expected: ", "bold"), Content(outcome.expected)]
