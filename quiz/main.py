@@ -11,6 +11,7 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from quiz import __version__
 from quiz.common.errors import QuizError
@@ -22,7 +23,7 @@ SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft")
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit 2 with a one-line message."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"quiz: {message} (see `quiz --help`)\n")
         raise SystemExit(2)
 

@@ -151,7 +151,9 @@ class HomeScreen(Screen[None]):
         """The drill panel, mounted on first use."""
         found = self.query("#class-panel")
         if found:
-            return found.first()  # type: ignore[return-value]
+            from quiz.ui.widgets.class_panel import ClassPanel
+
+            return found.first(ClassPanel)
         panel = self._class_panel()
         self.mount(panel, before="#about")
         return panel
@@ -159,7 +161,11 @@ class HomeScreen(Screen[None]):
     def _options(self) -> StartOptions | None:
         """The number and topic options, or None before they are mounted."""
         found = self.query("#options")
-        return found.first() if found else None  # type: ignore[return-value]
+        if not found:
+            return None
+        from quiz.ui.widgets.start_options import StartOptions
+
+        return found.first(StartOptions)
 
     # --- starting -------------------------------------------------------------------
 
