@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from quiz.common.wording import format_points
+from quiz.common.display import score_fraction
+from quiz.grading.verdicts import score_percent
 from quiz.progress.roster import StudentProgress, read_roster
 
 
@@ -17,7 +18,7 @@ def _shown(name: str) -> str:
 
 
 def _percent(points: float, out_of: int) -> int:
-    return round(100 * points / out_of) if out_of else 0
+    return round(score_percent(points, out_of))
 
 
 def changes(
@@ -35,7 +36,7 @@ def changes(
             so_far = f"{row.answered}/{total}" if total else f"{row.answered} answered"
             lines.append(f"{name}: {so_far}")
         if row.finished and not (old and old.finished):
-            score = f"{format_points(row.points)}/{out_of} ({_percent(row.points, out_of)}%)"
+            score = score_fraction(row.points, out_of, score_percent(row.points, out_of))
             if total and row.answered < total:
                 lines.append(f"{name} left after {row.answered} of {total}: {score}")
             else:
