@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from quiz.common.display import clip
+
 _TYPOGRAPHY = str.maketrans(
     {
         "‘": "'",
@@ -85,7 +87,7 @@ def closest_passage(document: str, quote: str, *, limit: int = 200) -> str:
     if not haystack or not needle:
         return ""
     if len(needle) >= len(haystack):
-        return _clip(haystack, limit)
+        return clip(haystack, limit, one_line=False)
     alignment = partial_ratio_alignment(needle, haystack)
     if alignment is None:
         return ""
@@ -94,8 +96,4 @@ def closest_passage(document: str, quote: str, *, limit: int = 200) -> str:
         start -= 1
     while end < len(haystack) and not haystack[end].isspace():
         end += 1
-    return _clip(haystack[start:end].strip(), limit)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(haystack[start:end].strip(), limit, one_line=False)
