@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 MIN_WORDS = 3
 HEADING_MAX_WORDS = 12
@@ -45,7 +46,7 @@ class Document:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
+def _segmenter() -> Any:  # a pysbd Segmenter (pysbd has no type hints)
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False)

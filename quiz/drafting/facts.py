@@ -505,4 +505,4 @@ def find_facts(text: str, lexicon: Lexicon) -> Facts:
 def starts_with_pronoun(text: str) -> bool:
     """True when the sentence leans on the one before it ("It was formed in 2009.")."""
     first = re.match(r"[A-Za-z]+", text)
-    return bool(first) and first.group(0) in PRONOUNS
+    return first is not None and first.group(0) in PRONOUNS

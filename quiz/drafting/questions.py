@@ -614,7 +614,8 @@ class Drafter:
         for s, facts in zip(self.doc.sentences, self.facts, strict=True):
             if s.text in quoted or len(s.text.split()) < 4:
                 continue
-            fact = (facts.years or facts.numbers or [None])[0]
+            known = facts.years or facts.numbers
+            fact = known[0] if known else None
             self._true_false(s, fact, 3)
 
     def draft(self) -> list[Drafted]:
