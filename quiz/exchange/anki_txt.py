@@ -70,7 +70,10 @@ def front_text(q: Question) -> str:
     if kind is QuestionType.MATCHING:
         lefts = [left for left, _ in q.pairs]
         rights = sorted(right for _, right in q.pairs)
-        return f"{q.prompt}\n\n{_MATCH_LEFT}\n{_numbered(lefts)}\n\n{_MATCH_RIGHT}\n{_numbered(rights)}"
+        return (
+            f"{q.prompt}\n\n{_MATCH_LEFT}\n{_numbered(lefts)}"
+            f"\n\n{_MATCH_RIGHT}\n{_numbered(rights)}"
+        )
     return q.prompt
 
 

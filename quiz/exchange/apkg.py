@@ -17,7 +17,8 @@ _BACK = (
 _CSS = (
     ".card { font-family: sans-serif; font-size: 20px; text-align: left; }\n"
     ".explanation { color: #555; }\n"
-    ".source { border-left: 3px solid #999; margin-left: 0; padding-left: 0.8em; font-style: italic; }\n"
+    ".source { border-left: 3px solid #999; margin-left: 0; padding-left: 0.8em;"
+    " font-style: italic; }\n"
 )
 
 

@@ -59,10 +59,10 @@ class _Builder(ContentHandler):
         self.stack: list[Element] = []
         self.locator: Locator | None = None
 
-    def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 (SAX API)
+    def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
 
-    def startElement(self, name: str, attrs) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def startElement(self, name: str, attrs) -> None:  # type: ignore[no-untyped-def]
         line = self.locator.getLineNumber() if self.locator else 0
         element = Element(name, dict(attrs), line)
         if self.stack:
@@ -71,7 +71,7 @@ class _Builder(ContentHandler):
             self.root = element
         self.stack.append(element)
 
-    def endElement(self, name: str) -> None:  # noqa: N802 (SAX API)
+    def endElement(self, name: str) -> None:
         self.stack.pop()
 
     def characters(self, content: str) -> None:
