@@ -55,8 +55,16 @@ class _Block:
     text: str  # comment lines blanked, so offsets still map to lines
     comments: list[str] = field(default_factory=list)
 
+    @property
+    def escaped(self) -> str:
+        return _escape(self.text)
+
     def line_at(self, offset: int) -> int:
-        return self.line + self.text.count("\n", 0, max(0, offset))
+        """The file line of an offset into the escaped text (escapes never span lines)."""
+        return self.line + self.escaped.count("\n", 0, max(0, offset))
+
+    def column_at(self, offset: int) -> int:
+        return max(0, offset) - self.escaped.rfind("\n", 0, max(0, offset))
 
 
 def read_gift(text: str, path: str) -> Imported:
@@ -74,7 +82,8 @@ def read_gift(text: str, path: str) -> Imported:
         try:
             question = _question(block, topic, ids, number, result.notes)
         except _Malformed as exc:
-            result.problems.append(Problem(path, block.line_at(exc.offset), 0, str(exc)))
+            line, column = block.line_at(exc.offset), block.column_at(exc.offset)
+            result.problems.append(Problem(path, line, column, str(exc)))
         except Skip as exc:
             result.notes.append(Note(block.line, SKIPPED, str(exc)))
         else:
@@ -138,7 +147,7 @@ def _plain(text: str, fmt: str, notes: list[Note], line: int) -> str:
 
 
 def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[Note]) -> Question:
-    raw = _escape(block.text)
+    raw = block.escaped
     bad = re.search(r"\\\s*\Z", raw)
     if bad:
         raise _Malformed(bad.start(), "a backslash at the end of the question escapes nothing")
