@@ -18,7 +18,9 @@ from quiz.bank.quotes import find_quote, normalise_for_quote
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 MIN_SCORE = 55.0  # below this a window shares too little with the question to support it
 MAX_WINDOW = 2  # sentences
-MIN_WORDS = 5
+MIN_WORDS = 3
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]]*\Z")
+WIDER_PENALTY = 10.0
 
 
 def sentences(document: str) -> list[str]:
@@ -36,10 +38,10 @@ def sentences(document: str) -> list[str]:
     return found
 
 
-def _windows(parts: list[str]) -> Iterator[str]:
+def _windows(parts: list[str]) -> Iterator[tuple[str, int]]:
     for size in range(1, MAX_WINDOW + 1):
         for at in range(len(parts) - size + 1):
-            yield " ".join(parts[at : at + size])
+            yield " ".join(parts[at : at + size]), size
 
 
 def answer_needles(q: Question) -> list[str]:
@@ -82,9 +84,9 @@ class Citer:
         needles = [n for n in answer_needles(q) if n.strip()]
         claim = normalise_for_quote(f"{q.prompt} {' '.join(needles)}")
         best, best_score = None, MIN_SCORE
-        for window in self.windows:
+        for window, size in self.windows:
             flat = normalise_for_quote(window)
-            if len(flat.split()) < MIN_WORDS:
+            if len(flat.split()) < MIN_WORDS or not _ENDS_SENTENCE.search(flat):
                 continue  # a heading or a fragment supports nothing
             if needles:
                 hits = sum(_contains(flat, n) for n in needles)
@@ -93,6 +95,7 @@ class Citer:
                 score = fuzz.token_set_ratio(claim, flat) * 0.7 + 30 * hits / len(needles)
             else:
                 score = fuzz.token_set_ratio(normalise_for_quote(q.prompt), flat)
+            score -= WIDER_PENALTY * (size - 1)  # a second sentence must earn its place
             if score > best_score or (score == best_score and best and len(flat) < len(best)):
                 best, best_score = window, score
         if best is None or not find_quote(self.document, best):

@@ -115,7 +115,8 @@ def test_malformed_questions_are_all_reported_at_once_with_lines() -> None:
         "bad.gift:3:23: unbalanced braces: '{' without its '}' (escape a literal one as \\{)",
         "bad.gift:5:22: unbalanced braces: '}' without its '{' (escape a literal one as \\{)",
         "bad.gift:7:34: a backslash at the end of the question escapes nothing",
-        "bad.gift:9:23: a second answer section in one question; separate questions with a blank line",
+        "bad.gift:9:23: a second answer section in one question; "
+        "separate questions with a blank line",
         "bad.gift:11:1: the title opened with '::' is not closed with '::'",
         "bad.gift:13:25: 'abc' is not a number",
     ]
