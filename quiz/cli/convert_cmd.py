@@ -20,7 +20,7 @@ from quiz.common.atomic import atomic_writer, durable_temp, fsync_folder
 from quiz.common.errors import BankError, Problem, QuizError, UsageError
 from quiz.common.wording import plural
 from quiz.exchange import formats
-from quiz.exchange.notes import CONVERTED, Imported, Note, visible
+from quiz.exchange.notes import CONVERTED, SKIPPED, Imported, Note, visible
 from quiz.exchange.textconv import slugify
 
 
@@ -53,11 +53,13 @@ def run(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise UsageError(f"quiz: no such folder: {output.parent}")
 
-    bank = _read(source, data, src_format, output, args)
+    bank, skipped = _read(source, data, src_format, output)
     document = Path(args.document) if args.document else None
     if document is not None:
         bank = _cite(bank, document, source)
     _write(bank, output, dst_format, source, document, args.force)
+    tail = f" ({skipped} skipped)" if skipped else ""
+    sys.stderr.write(f"Wrote {plural(len(bank.questions), 'question')} to {output}{tail}\n")
     return 0
 
 
@@ -87,11 +89,12 @@ def _text(data: bytes, path: Path) -> str:
     return text
 
 
-def _read(source: Path, data: bytes, fmt: str, output: Path, args: argparse.Namespace) -> Bank:
+def _read(source: Path, data: bytes, fmt: str, output: Path) -> tuple[Bank, int]:
+    """The bank SOURCE holds, and how many of its questions were skipped."""
     if fmt == "yaml":
         from quiz.bank.loader import load_bank
 
-        return load_bank(source, use_cache=False)
+        return load_bank(source, use_cache=False), 0
     name = str(source)
     if fmt == "gift":
         from quiz.exchange.gift_read import read_gift
@@ -110,7 +113,8 @@ def _read(source: Path, data: bytes, fmt: str, output: Path, args: argparse.Name
         raise BankError(imported.problems)
     if not imported.questions:
         raise ConvertError(f"{source}: no question could be converted")
-    return _bank(imported, source, output)
+    skipped = sum(1 for note in imported.notes if note.kind == SKIPPED)
+    return _bank(imported, source, output), skipped
 
 
 def _bank(imported: Imported, source: Path, output: Path) -> Bank:
@@ -189,7 +193,6 @@ def _write(
                 out.write(exported.text)
     except OSError as exc:
         raise ConvertError(f"{output}: cannot write it ({exc.strerror or exc})") from None
-    sys.stderr.write(f"Wrote {plural(len(bank.questions), 'question')} to {output}\n")
 
 
 def _export(bank: Bank, fmt: str):  # type: ignore[no-untyped-def]

@@ -89,13 +89,15 @@ def parse(data: bytes) -> Element:
     except defusedxml.EntitiesForbidden as exc:
         raise XmlError(
             _line(builder),
-            0,
+            _column(builder),
             f"entity declaration '{exc.name}' refused: entities can expand without bound",
         ) from None
-    except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden) as exc:
-        raise XmlError(_line(builder), 0, f"external reference refused ({exc})") from None
+    except defusedxml.ExternalReferenceForbidden as exc:
+        raise XmlError(
+            _line(builder), _column(builder), f"external reference '{exc.sysid}' refused"
+        ) from None
     except defusedxml.DefusedXmlException as exc:
-        raise XmlError(_line(builder), 0, f"unsafe XML refused ({exc})") from None
+        raise XmlError(_line(builder), _column(builder), f"unsafe XML refused ({exc})") from None
     if builder.root is None:
         raise XmlError(1, 0, "the file holds no XML element")
     return builder.root
@@ -103,3 +105,7 @@ def parse(data: bytes) -> Element:
 
 def _line(builder: _Builder) -> int:
     return builder.locator.getLineNumber() if builder.locator else 0
+
+
+def _column(builder: _Builder) -> int:
+    return builder.locator.getColumnNumber() + 1 if builder.locator else 0
