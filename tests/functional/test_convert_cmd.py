@@ -103,20 +103,28 @@ def test_not_utf8_is_located(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nowhere.gift", "o.yaml"], "quiz: no such file: nowhere.gift"),
-        (["{csto}", "o.doc"], "quiz: cannot tell the format to write from o.doc; say --to FORMAT"),
-        (["{csto}", "o.yaml", "--from", "apkg"], "argument --from: invalid choice"),
+        (["nowhere.gift", "o.yaml"], "quiz: no such file: nowhere.gift\n"),
+        (
+            ["{csto}", "o.doc"],
+            "quiz: cannot tell the format to write from o.doc; say --to FORMAT\n",
+        ),
+        (["{csto}", "{csto}"], "quiz: OUTPUT must be another file than SOURCE\n"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, monkeypatch, capsys, args, message) -> None:
     monkeypatch.chdir(tmp_path)
-    args = [a.replace("{csto}", str(CSTO)) for a in args]
-    assert main(["convert", *args]) == 2 if "--from" not in args else True
-    if "--from" in args:
-        with pytest.raises(SystemExit) as exc:
-            main(["convert", *args])
-        assert exc.value.code == 2
-    assert message in capsys.readouterr().err
+    assert main(["convert", *(a.replace("{csto}", str(CSTO)) for a in args)]) == 2
+    assert capsys.readouterr().err == message
+
+
+def test_apkg_is_written_not_read(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", str(CSTO), str(tmp_path / "o.yaml"), "--from", "apkg"])
+    assert exc.value.code == 2
+    assert "argument --from: invalid choice: 'apkg'" in capsys.readouterr().err
+    deck = tmp_path / "csto.apkg"
+    assert main(["convert", str(CSTO), str(deck)]) == 0
+    assert deck.read_bytes()[:2] == b"PK"  # a zip, as Anki expects
 
 
 def test_a_txt_file_is_read_by_its_content(tmp_path: Path, capsys) -> None:
