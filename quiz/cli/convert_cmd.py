@@ -17,7 +17,7 @@ from quiz.bank.model import Bank, SourceDocument
 from quiz.bank.quotes import find_quote
 from quiz.bank.yamltree import decode
 from quiz.common.atomic import atomic_writer, durable_temp, fsync_folder
-from quiz.common.errors import BankError, Problem, QuizError, UsageError
+from quiz.common.errors import BankError, QuizError, UsageError
 from quiz.common.wording import plural
 from quiz.exchange import formats
 from quiz.exchange.notes import CONVERTED, SKIPPED, Imported, Note, visible
@@ -110,7 +110,7 @@ def _read(source: Path, data: bytes, fmt: str, output: Path) -> tuple[Bank, int]
         imported = read_anki_txt(_text(data, source), name)
     _report(imported.notes, name)
     if imported.problems:
-        raise BankError(imported.problems)
+        raise BankError([p._replace(message=visible(p.message)) for p in imported.problems])
     if not imported.questions:
         raise ConvertError(f"{source}: no question could be converted")
     skipped = sum(1 for note in imported.notes if note.kind == SKIPPED)
@@ -233,8 +233,3 @@ def _place_document(document: Path, target: Path, force: bool) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with atomic_writer(target, binary=True) as out, document.open("rb") as src:
         shutil.copyfileobj(src, out)
-
-
-def problems_from(notes: list[Note], path: str) -> list[Problem]:
-    """Notes as problems (for callers that treat any skip as a failure)."""
-    return [Problem(path, n.line, 0, f"{n.kind}: {n.message}") for n in notes]

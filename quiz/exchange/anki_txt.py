@@ -164,6 +164,7 @@ def read_anki_txt(text: str, path: str) -> Imported:
         if not any(cell.strip() for cell in row) or (row and row[0].startswith("#")):
             continue
         tags = row[tags_col].split() if tags_col is not None and tags_col < len(row) else []
+        tags = [*headers.get("tags", "").split(), *tags]  # `#tags:` adds tags to every note
         fields = [c for i, c in enumerate(row) if i != tags_col and i not in skip_cols]
         if len(fields) < 2 or not fields[1].strip():
             result.notes.append(Note(line, SKIPPED, "a note without a back has no answer"))

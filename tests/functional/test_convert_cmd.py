@@ -61,6 +61,15 @@ def test_malformed_gift_reports_every_problem_and_writes_nothing(tmp_path: Path,
     assert "Traceback" not in err and not out.exists()
 
 
+def test_file_text_in_messages_has_control_characters_made_visible(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "esc.gift"
+    bad.write_text("::A::Match {=x -> y =z\x1b[31m}\n\n::B\x07::Essay {}\n", "utf-8")
+    assert main(["convert", str(bad), str(tmp_path / "o.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "matching pair 'z\\x1b[31m' has no '->'" in err
+
+
 def test_xml_bombs_are_refused_without_writing(tmp_path: Path, capsys) -> None:
     bomb = tmp_path / "bomb.xml"
     entities = "".join(

@@ -40,7 +40,7 @@ def test_written_file_has_anki_headers_and_one_note_per_question() -> None:
 
 def test_a_plain_anki_export_becomes_short_answer_questions() -> None:
     text = (
-        "#separator:tab\n#html:true\n#notetype column:1\n#tags column:4\n"
+        "#separator:tab\n#html:true\n#notetype column:1\n#tags column:4\n#tags:imported\n"
         "Basic\tCapital of <b>France</b>?\tParis&nbsp;<br>since 508\tgeo europe\n"
         "Basic\tHow many legs has a spider?\t8\tzoo\n"
         "Basic\tOnly a front\t\t\n"
@@ -53,13 +53,13 @@ def test_a_plain_anki_export_becomes_short_answer_questions() -> None:
         T.SHORT_ANSWER,
         "Capital of France?",
         "Paris since 508",
-        ("geo", "europe"),
+        ("imported", "geo", "europe"),
     )
     assert (second.type, second.answer) == (T.NUMERIC, 8)
-    assert (third.prompt, third.line) == ("Two lines", 9)  # HTML: a line break is a space
+    assert (third.prompt, third.line) == ("Two lines", 10)  # HTML: a line break is a space
     assert [n.render("deck.txt") for n in result.notes] == [
-        "deck.txt:7: skipped: a note without a back has no answer",
-        "deck.txt:8: skipped: cloze notes have no quiz type",
+        "deck.txt:8: skipped: a note without a back has no answer",
+        "deck.txt:9: skipped: cloze notes have no quiz type",
     ]
 
 
