@@ -1,38 +1,44 @@
-"""Write a bank as YAML that `quiz check` loads back to the same questions."""
+"""Write a bank as YAML that `quiz check` loads back to the same questions.
+
+Written directly rather than through PyYAML's representer, which costs seconds and
+hundreds of megabytes on a bank of tens of thousands of questions. Text is plain
+where that is unambiguous and double-quoted (JSON-style escapes, valid YAML)
+otherwise; numbers and booleans are written bare, where the loader expects them.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
-
-import yaml
 
 from quiz.bank.model import Bank, Question, QuestionType, format_number
 
-
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML with multi-line text as `|` blocks and numbers written as typed."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+_PLAIN = re.compile(r"[A-Za-z(][A-Za-z0-9 ,.;'()?!/&%+*=_-]*\Z")
+_RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"})
+# YAML allows only printable characters in a stream; JSON leaves some of them raw.
+_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-class _Number(float):
-    """A float that YAML writes as a learner would (2002, not 2002.0)."""
+def text(value: str) -> str:
+    """A YAML scalar that reads back as exactly `value`, as text."""
+    if (
+        _PLAIN.match(value)
+        and value.lower() not in _RESERVED
+        and not value.endswith(" ")
+        and " #" not in value
+    ):
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def _number(dumper: yaml.SafeDumper, value: _Number) -> yaml.Node:
+def number(value: float) -> str:
+    """A number as the loader reads it: 2002, 2.5, 1.0e-07."""
     if float(value).is_integer():
-        return dumper.represent_scalar("tag:yaml.org,2002:int", format_number(value))
-    text = repr(float(value))
-    if "e" in text and "." not in text:  # YAML 1.1 floats need a dot: 1.0e-07
-        text = text.replace("e", ".0e")
-    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
-
-
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(_Number, _number)
+        return format_number(value)
+    written = repr(float(value))
+    return written.replace("e", ".0e") if "e" in written and "." not in written else written
 
 
 def question_data(q: Question) -> dict[str, Any]:
@@ -42,18 +48,17 @@ def question_data(q: Question) -> dict[str, Any]:
         data["choices"] = list(q.choices)
     if q.type is QuestionType.MATCHING:
         data["answer"] = dict(q.pairs)
-    elif q.type is QuestionType.NUMERIC:
-        data["answer"] = _Number(q.answer)  # type: ignore[arg-type]
-        if q.tolerance:
-            data["tolerance"] = _Number(q.tolerance)
-        if q.unit:
-            data["unit"] = q.unit
     elif isinstance(q.answer, tuple):
         data["answer"] = list(q.answer)
     else:
         data["answer"] = q.answer
     if q.type is QuestionType.SHORT_ANSWER and q.accept:
         data["accept"] = list(q.accept)
+    if q.type is QuestionType.NUMERIC:
+        if q.tolerance:
+            data["tolerance"] = q.tolerance
+        if q.unit:
+            data["unit"] = q.unit
     for name in ("explanation", "source", "topic"):
         if getattr(q, name):
             data[name] = getattr(q, name)
@@ -64,12 +69,34 @@ def question_data(q: Question) -> dict[str, Any]:
     return data
 
 
+def _value(value: Any, indent: str) -> str:
+    if isinstance(value, bool):
+        return " true" if value else " false"
+    if isinstance(value, int | float):
+        return " " + number(value)
+    if isinstance(value, str):
+        return " " + text(value)
+    if isinstance(value, list):
+        return "".join(f"\n{indent}- {text(item)}" for item in value)
+    return "".join(f"\n{indent}{text(k)}: {text(v)}" for k, v in value.items())
+
+
 def bank_to_yaml(bank: Bank) -> str:
     """The whole bank as YAML text."""
-    data: dict[str, Any] = {"id": bank.id, "title": bank.title}
+    lines = [f"id: {text(bank.id)}", f"title: {text(bank.title)}"]
     if bank.description:
-        data["description"] = bank.description
+        lines.append(f"description: {text(bank.description)}")
     if bank.source is not None:
-        data["source"] = {"title": bank.source.title, "file": bank.source.file}
-    data["questions"] = [question_data(q) for q in bank.questions]
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+        lines += [
+            "source:",
+            f"  title: {text(bank.source.title)}",
+            f"  file: {text(bank.source.file)}",
+        ]
+    lines.append("questions:")
+    for q in bank.questions:
+        lead = "  - "
+        for key, value in question_data(q).items():
+            lines.append(f"{lead}{key}:{_value(value, '      ')}")
+            lead = "    "
+        lines.append("")
+    return "\n".join(lines)

@@ -48,6 +48,8 @@ class _Stripper(HTMLParser):
 
 def html_to_text(markup: str) -> tuple[str, list[str]]:
     """Plain text of an HTML fragment (`<br>` a line break, blocks a blank line) and its media."""
+    if "<" not in markup and "&" not in markup:  # nothing to parse: most text in most files
+        return tidy(" ".join(markup.split("\n"))), []
     stripper = _Stripper()
     stripper.feed(markup)
     stripper.close()
