@@ -20,7 +20,7 @@ from quiz.common.atomic import atomic_writer, durable_temp, fsync_folder
 from quiz.common.errors import BankError, QuizError, UsageError
 from quiz.common.wording import plural
 from quiz.exchange import formats
-from quiz.exchange.notes import CONVERTED, SKIPPED, Imported, Note, visible
+from quiz.exchange.notes import CONVERTED, SKIPPED, Exported, Imported, Note, visible
 from quiz.exchange.textconv import slugify
 
 
@@ -195,7 +195,7 @@ def _write(
         raise ConvertError(f"{output}: cannot write it ({exc.strerror or exc})") from None
 
 
-def _export(bank: Bank, fmt: str):  # type: ignore[no-untyped-def]
+def _export(bank: Bank, fmt: str) -> Exported:
     if fmt == "gift":
         from quiz.exchange.gift_write import write_gift
 

@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import re
+from typing import Any
 
 from quiz.bank.model import Bank, Question, QuestionType, format_number
 from quiz.common.errors import Problem
@@ -155,30 +156,30 @@ def read_anki_txt(text: str, path: str) -> Imported:
     except csv.Error as exc:
         result.problems.append(Problem(path, body_start + reader.line_num, 0, str(exc)))
         return result
-    line = body_start + 1
+    at = body_start + 1
     rows_with_lines: list[tuple[int, list[str]]] = []
     for row in rows:
-        rows_with_lines.append((line, row))
-        line += 1 + sum(cell.count("\n") for cell in row)
-    for number, (line, row) in enumerate(rows_with_lines, start=1):
+        rows_with_lines.append((at, row))
+        at += 1 + sum(cell.count("\n") for cell in row)
+    for number, (line_no, row) in enumerate(rows_with_lines, start=1):
         if not any(cell.strip() for cell in row) or (row and row[0].startswith("#")):
             continue
         tags = row[tags_col].split() if tags_col is not None and tags_col < len(row) else []
         tags = [*headers.get("tags", "").split(), *tags]  # `#tags:` adds tags to every note
         fields = [c for i, c in enumerate(row) if i != tags_col and i not in skip_cols]
         if len(fields) < 2 or not fields[1].strip():
-            result.notes.append(Note(line, SKIPPED, "a note without a back has no answer"))
+            result.notes.append(Note(line_no, SKIPPED, "a note without a back has no answer"))
             continue
-        front, back = (_plain(f, is_html, result.notes, line) for f in fields[:2])
+        front, back = (_plain(f, is_html, result.notes, line_no) for f in fields[:2])
         if len(fields) > 2 and any(f.strip() for f in fields[2:]):
-            result.notes.append(Note(line, NOT_CARRIED, f"{len(fields) - 2} more field(s)"))
+            result.notes.append(Note(line_no, NOT_CARRIED, f"{len(fields) - 2} more field(s)"))
         if "{{c" in front:
-            result.notes.append(Note(line, SKIPPED, "cloze notes have no quiz type"))
+            result.notes.append(Note(line_no, SKIPPED, "cloze notes have no quiz type"))
             continue
         try:
-            result.questions.append(_question(front, back, tags, ids, number, line))
+            result.questions.append(_question(front, back, tags, ids, number, line_no))
         except Skip as exc:
-            result.notes.append(Note(line, SKIPPED, str(exc)))
+            result.notes.append(Note(line_no, SKIPPED, str(exc)))
     return result
 
 
@@ -222,7 +223,7 @@ def _question(
     answer_part, _, more = back.partition("\n\n")
     explanation, source = split_feedback(more)
     qid = ids.make(prompt[:50], number)
-    common = {
+    common: dict[str, Any] = {
         "explanation": explanation,
         "source": source,
         "topic": topic,
@@ -254,9 +255,10 @@ def _question(
     if block(_ORDER) is not None and ordered is not None:
         return make_question(qid, QuestionType.ORDERING, prompt, tuple(ordered), **common)
     if block(_MATCH_LEFT) is not None:
-        pairs = [tuple(line.split(_PAIR, 1)) for line in answer_part.split("\n")]
-        if all(len(p) == 2 for p in pairs):
-            return make_question(qid, QuestionType.MATCHING, prompt, tuple(pairs), **common)
+        halves = [line.split(_PAIR, 1) for line in answer_part.split("\n")]
+        if all(len(h) == 2 for h in halves):
+            pairs = tuple((left, right) for left, right in halves)
+            return make_question(qid, QuestionType.MATCHING, prompt, pairs, **common)
     if rest:
         prompt = front  # not our layout: the whole front is the prompt
     number_match = _NUMBER.match(answer_part)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import BinaryIO
+from typing import IO
 
 from quiz.bank.model import Bank
 from quiz.exchange.anki_txt import answer_text, front_text, note_tags
@@ -33,7 +33,7 @@ def _html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def write_apkg(bank: Bank, out: BinaryIO) -> int:
+def write_apkg(bank: Bank, out: IO[bytes]) -> int:
     """Write the bank as an Anki package to `out`; returns the number of notes."""
     import genanki
 

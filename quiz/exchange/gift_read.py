@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quiz.bank.model import Question, QuestionType
@@ -39,6 +40,8 @@ _ORDERING = re.compile(
     r"(HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?\s*([A-Z_]+)?[ \t]*\n?(.*)\Z",
     re.DOTALL,
 )
+Piece = Callable[[str], tuple[str, str]]  # an answer's text and its `#` feedback
+Finish = Callable[..., Question]  # builds the question from its type, answer and fields
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
 
@@ -241,7 +244,9 @@ def _weight(text: str) -> tuple[float | None, str]:
     return float(match.group(1)), text[match.end() :]
 
 
-def _choice(answers, piece, feedback, finish, notes, line) -> Question:  # type: ignore[no-untyped-def]
+def _choice(
+    answers: str, piece: Piece, feedback: list[str], finish: Finish, notes: list[Note], line: int
+) -> Question:
     single = "=" in answers
     choices: list[str] = []
     right: list[str] = []
@@ -272,7 +277,9 @@ def _choice(answers, piece, feedback, finish, notes, line) -> Question:  # type:
     return finish(QuestionType.MULTIPLE_SELECT, tuple(right), choices=choices)
 
 
-def _short(answers, piece, feedback, finish, notes, line) -> Question:  # type: ignore[no-untyped-def]
+def _short(
+    answers: str, piece: Piece, feedback: list[str], finish: Finish, notes: list[Note], line: int
+) -> Question:
     full: list[str] = []
     for part in _parts(answers, "="):
         weight, rest = _weight(part)
@@ -303,7 +310,16 @@ def _number(text: str, block: _Block, offset: int) -> float:
     return value
 
 
-def _numeric(answers, piece, feedback, finish, notes, line, block, offset) -> Question:  # type: ignore[no-untyped-def]
+def _numeric(
+    answers: str,
+    piece: Piece,
+    feedback: list[str],
+    finish: Finish,
+    notes: list[Note],
+    line: int,
+    block: _Block,
+    offset: int,
+) -> Question:
     answers, _, wrong = answers.partition("~")
     if wrong.strip():
         _, fb = piece(wrong)
@@ -346,7 +362,9 @@ def _numeric(answers, piece, feedback, finish, notes, line, block, offset) -> Qu
     return finish(QuestionType.NUMERIC, value, tolerance=tolerance)
 
 
-def _matching(answers, fmt, finish, notes, line, block, offset) -> Question:  # type: ignore[no-untyped-def]
+def _matching(
+    answers: str, fmt: str, finish: Finish, notes: list[Note], line: int, block: _Block, offset: int
+) -> Question:
     pairs: list[tuple[str, str]] = []
     for part in _parts(answers, "="):
         if "->" not in part:
@@ -361,7 +379,7 @@ def _matching(answers, fmt, finish, notes, line, block, offset) -> Question:  # 
     return finish(QuestionType.MATCHING, tuple(pairs))
 
 
-def _ordering(answers, finish, notes, line) -> Question:  # type: ignore[no-untyped-def]
+def _ordering(answers: str, finish: Finish, notes: list[Note], line: int) -> Question:
     match = _ORDERING.match(_unescape(answers))
     if match is None:
         raise Skip("an ordering answer section '{>...}' that cannot be read")

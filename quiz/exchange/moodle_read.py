@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
-from quiz.bank.model import Question, QuestionType
+from quiz.bank.model import Answer, Question, QuestionType
 from quiz.common.errors import Problem
 from quiz.exchange.build import Skip, make_question
 from quiz.exchange.feedback import split_feedback
@@ -119,13 +120,18 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
         "ordering",
     ):
         raise Skip(f"the question type '{kind}' has no quiz type")
-    name = tidy(node.find("name").child_text("text")) if node.find("name") else ""
+    name_node = node.find("name")
+    name = tidy(name_node.child_text("text")) if name_node is not None else ""
     prompt = r.text(node.find("questiontext"), line)
     explanation, source = split_feedback(r.text(node.find("generalfeedback"), line))
     idnumber = node.child_text("idnumber")
     qid = r.ids.make(name or idnumber or prompt[:50], number)
     tags_node = node.find("tags")
-    tags = [tidy(t.child_text("text")) for t in tags_node.findall("tag")] if tags_node else []
+    tags = (
+        [tidy(t.child_text("text")) for t in tags_node.findall("tag")]
+        if tags_node is not None
+        else []
+    )
     feedback: list[str] = []
 
     def answer_texts(html: bool) -> list[tuple[str, float, Element]]:
@@ -141,7 +147,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             found.append((text, _fraction(answer), answer))
         return found
 
-    def finish(qtype: QuestionType, answer: object, **fields: object) -> Question:
+    def finish(qtype: QuestionType, answer: Answer, **fields: object) -> Question:
         text = "\n\n".join([p for p in [explanation, *feedback] if p])
         return make_question(
             qid,
@@ -206,12 +212,13 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
         pairs = []
         for sub in node.findall("subquestion"):
             left = r.text(sub, line)
-            right = tidy(sub.find("answer").child_text("text")) if sub.find("answer") else ""
+            answer_node = sub.find("answer")
+            match = tidy(answer_node.child_text("text")) if answer_node is not None else ""
             if not left:
-                if right:
-                    r.notes.append(Note(sub.line, NOT_CARRIED, f"the extra wrong match '{right}'"))
+                if match:
+                    r.notes.append(Note(sub.line, NOT_CARRIED, f"the extra wrong match '{match}'"))
                 continue
-            pairs.append((left, right))
+            pairs.append((left, match))
         return finish(QuestionType.MATCHING, tuple(pairs))
     items = answer_texts(html=True)
     count = node.child_text("selectcount", "0")
@@ -224,7 +231,13 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
     return finish(QuestionType.ORDERING, tuple(text for text, _, _ in ordered))
 
 
-def _numerical(r, node, answers, finish, line) -> Question:  # type: ignore[no-untyped-def]
+def _numerical(
+    r: _Reader,
+    node: Element,
+    answers: list[tuple[str, float, Element]],
+    finish: Callable[..., Question],
+    line: int,
+) -> Question:
     found: list[tuple[float, float]] = []
     for text, fraction, answer in answers:
         if text in ("*", ""):
@@ -244,7 +257,7 @@ def _numerical(r, node, answers, finish, line) -> Question:  # type: ignore[no-u
         r.notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
     unit = None
     units = node.find("units")
-    for u in units.findall("unit") if units else []:
+    for u in units.findall("unit") if units is not None else []:
         name = u.child_text("unit_name")
         if unit is None and u.child_text("multiplier", "1") in ("1", "1.0") and name:
             unit = name

@@ -95,13 +95,13 @@ def _question(q: Question, notes: list[Note]) -> str:
     kind = q.type
     if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
         single = kind is QuestionType.MULTIPLE_CHOICE
-        right = {q.answer} if single else set(q.answer)  # type: ignore[arg-type]
-        share = format_number(round(100 / len(right), 5))
+        correct = {q.answer} if single else set(q.answer)  # type: ignore[arg-type]
+        share = format_number(round(100 / len(correct), 5))
         out.append(f"    <single>{'true' if single else 'false'}</single>\n")
         out.append("    <shuffleanswers>true</shuffleanswers>\n")
         out.append("    <answernumbering>abc</answernumbering>\n")
         for choice in q.choices:
-            fraction = share if choice in right else ("0" if single else "-100")
+            fraction = share if choice in correct else ("0" if single else "-100")
             out.append(_answer(fraction, choice))
     elif kind is QuestionType.TRUE_FALSE:
         out.append(_answer("100" if q.answer else "0", "true", html=False))
@@ -146,7 +146,8 @@ def _question(q: Question, notes: list[Note]) -> str:
             "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
             "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n"
         )
-        for position, item in enumerate(q.answer, start=1):  # type: ignore[arg-type]
+        items: tuple[str, ...] = q.answer  # type: ignore[assignment]
+        for position, item in enumerate(items, start=1):
             out.append(_answer(str(position), item))
     if q.tags:
         out.append("    <tags>\n")

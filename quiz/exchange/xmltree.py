@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
-from xml.sax.xmlreader import Locator
+from xml.sax.xmlreader import AttributesImpl, Locator
 
 import defusedxml
 import defusedxml.sax
@@ -62,8 +62,8 @@ class _Builder(ContentHandler):
     def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
 
-    def startElement(self, name: str, attrs) -> None:  # type: ignore[no-untyped-def]
-        line = self.locator.getLineNumber() if self.locator else 0
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
+        line = (self.locator.getLineNumber() or 0) if self.locator else 0
         element = Element(name, dict(attrs), line)
         if self.stack:
             self.stack[-1].children.append(element)
@@ -85,7 +85,8 @@ def parse(data: bytes) -> Element:
     try:
         defusedxml.sax.parseString(data, builder, forbid_dtd=False)
     except SAXParseException as exc:
-        raise XmlError(exc.getLineNumber(), exc.getColumnNumber() + 1, exc.getMessage()) from None
+        line, column = exc.getLineNumber() or 0, (exc.getColumnNumber() or 0) + 1
+        raise XmlError(line, column, exc.getMessage()) from None
     except defusedxml.EntitiesForbidden as exc:
         raise XmlError(
             _line(builder),
@@ -104,8 +105,8 @@ def parse(data: bytes) -> Element:
 
 
 def _line(builder: _Builder) -> int:
-    return builder.locator.getLineNumber() if builder.locator else 0
+    return (builder.locator.getLineNumber() or 0) if builder.locator else 0
 
 
 def _column(builder: _Builder) -> int:
-    return builder.locator.getColumnNumber() + 1 if builder.locator else 0
+    return (builder.locator.getColumnNumber() or 0) + 1 if builder.locator else 0
