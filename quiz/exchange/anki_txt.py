@@ -120,9 +120,12 @@ def write_anki_txt(bank: Bank) -> Exported:
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#tags column:3\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    notes: list[Note] = []
     for q in bank.questions:
         writer.writerow([_field(front_text(q)), _field(back_text(q)), " ".join(note_tags(q))])
-    return Exported(text=out.getvalue())
+        if q.difficulty != 1:
+            notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] difficulty {q.difficulty}"))
+    return Exported(text=out.getvalue(), notes=notes)
 
 
 def read_anki_txt(text: str, path: str) -> Imported:
