@@ -33,6 +33,22 @@ def text(value: str) -> str:
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
+def block(value: str, indent: str) -> str | None:
+    """Multi-line text as a `|-` block, when it reads back exactly; else None."""
+    lines = value.split("\n")
+    if (
+        len(lines) < 2
+        or value != value.strip()
+        or "\t" in value
+        or "\r" in value
+        or _NOT_PRINTABLE.search(value)
+        or any(line != line.rstrip() for line in lines)
+        or any(ord(c) < 0x20 and c != "\n" for c in value)
+    ):
+        return None
+    return " |-" + "".join(f"\n{indent}{line}" if line else "\n" for line in lines)
+
+
 def number(value: float) -> str:
     """A number as the loader reads it: 2002, 2.5, 1.0e-07."""
     if float(value).is_integer():
@@ -75,7 +91,7 @@ def _value(value: Any, indent: str) -> str:
     if isinstance(value, int | float):
         return " " + number(value)
     if isinstance(value, str):
-        return " " + text(value)
+        return block(value, indent) or " " + text(value)
     if isinstance(value, list):
         return "".join(f"\n{indent}- {text(item)}" for item in value)
     return "".join(f"\n{indent}{text(k)}: {text(v)}" for k, v in value.items())

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.bank.loader import load_bank
-from quiz.exchange.bank_yaml import bank_to_yaml, number, text
+from quiz.exchange.bank_yaml import bank_to_yaml, block, number, text
 from tests.helpers import BANKS, ROOT
 
 
@@ -18,6 +18,18 @@ from tests.helpers import BANKS, ROOT
 @given(st.text())
 def test_any_text_reads_back_as_the_same_text(value: str) -> None:
     assert yaml.safe_load(f"key: {text(value)}\n") == {"key": value}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",))), min_size=2))
+def test_multi_line_text_reads_back_as_a_block_or_quoted(lines: list[str]) -> None:
+    value = "\n".join(lines)
+    written = block(value, "    ") or " " + text(value)
+    assert yaml.safe_load(f"key:{written}\nnext: 1\n") == {"key": value, "next": 1}
+
+
+def test_explanations_over_several_lines_are_written_as_blocks() -> None:
+    assert block("One.\n\nTwo.", "    ") == " |-\n    One.\n\n    Two."
 
 
 @pytest.mark.parametrize("word", ["yes", "No", "true", "null", "2002", "1e3", "- x", "a: b", "#x"])
