@@ -1,6 +1,6 @@
 """The `quiz` command: parse arguments and hand over to the right front end.
 
-Subcommands (`check`, `stats`, `export`, `report`, `draft`) never import Textual; plain
+Subcommands (`check`, `stats`, `export`, `report`, `draft`, `convert`) never import Textual; plain
 runs (`--plain`) neither. Every error a user can cause ends here as one clean
 message and an exit code, never a traceback.
 """
@@ -17,7 +17,10 @@ from quiz import __version__
 from quiz.common.errors import QuizError
 from quiz.study.options import MODES
 
-SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft")
+READ_FORMATS = ("yaml", "gift", "moodle-xml", "anki-txt")
+WRITE_FORMATS = (*READ_FORMATS, "apkg")
+
+SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft", "convert")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,7 +68,8 @@ def run_parser() -> argparse.ArgumentParser:
         prog="quiz",
         description="Study a question bank in the terminal.",
         epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report, "
-        "quiz serve, quiz draft DOCUMENT. Run `quiz COMMAND --help` for each.",
+        "quiz serve, quiz draft DOCUMENT, quiz convert SOURCE OUTPUT. "
+        "Run `quiz COMMAND --help` for each.",
     )
     p.add_argument("--version", action="version", version=f"quiz {__version__}")
     _add_session_options(p, default_mode="practice")
@@ -174,6 +178,25 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("--seed", default="0", metavar="S", help="same seed, same draft (default 0)")
         p.add_argument("--force", action="store_true", help="replace an existing output file")
         return p
+    if command == "convert":
+        p = _Parser(
+            prog="quiz convert",
+            description="Convert question banks to and from GIFT, Moodle XML and Anki.",
+            epilog="Formats: yaml (a quiz bank), gift, moodle-xml, anki-txt (Anki's Notes in "
+            "Plain Text), apkg (written only). Guessed from .yaml/.yml, .gift, .xml, .apkg; "
+            "a .txt is read as GIFT or Anki text by its content. See docs/exchange.md.",
+        )
+        p.add_argument("source", metavar="SOURCE", help="the file to read")
+        p.add_argument("output", metavar="OUTPUT", help="the file to write")
+        p.add_argument("--from", dest="from_format", choices=READ_FORMATS, metavar="FORMAT")
+        p.add_argument("--to", dest="to_format", choices=WRITE_FORMATS, metavar="FORMAT")
+        p.add_argument(
+            "--document",
+            metavar="DOC",
+            help="cite each imported question from this text file (copied to sources/)",
+        )
+        p.add_argument("--force", action="store_true", help="replace an existing OUTPUT")
+        return p
     raise ValueError(command)
 
 
@@ -202,6 +225,10 @@ def dispatch(argv: Sequence[str]) -> int:
             from quiz.cli import draft_cmd
 
             return draft_cmd.run(args)
+        if command == "convert":
+            from quiz.cli import convert_cmd
+
+            return convert_cmd.run(args)
         from quiz.cli import report_cmd
 
         return report_cmd.run(args)

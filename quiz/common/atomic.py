@@ -10,10 +10,19 @@ from pathlib import Path
 from typing import IO, Any
 
 
+def _follow_umask(fd: int) -> None:
+    # mkstemp makes files only the owner can read; a file we create follows the umask.
+    if hasattr(os, "fchmod"):
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)
+
+
 def durable_temp(folder: Path, data: bytes) -> Path:
     """A new hidden file in `folder` holding `data`, flushed to disk; the caller names it."""
     fd, name = tempfile.mkstemp(dir=folder, prefix=".quiz-", suffix=".tmp")
     try:
+        _follow_umask(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -34,6 +43,7 @@ def atomic_writer(path: Path, *, binary: bool = False, durable: bool = True) -> 
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(name)
     try:
+        _follow_umask(fd)
         if binary:
             out: IO[Any] = os.fdopen(fd, "wb")
         else:

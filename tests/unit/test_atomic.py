@@ -35,3 +35,18 @@ def test_binary_writes_and_durable_temporaries(tmp_path: Path) -> None:
     assert target.read_bytes() == b"\x00data"
     temp = durable_temp(tmp_path, b"abc")
     assert temp.parent == tmp_path and temp.read_bytes() == b"abc"
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o027)
+    try:
+        target = tmp_path / "shared.txt"
+        with atomic_writer(target) as out:
+            out.write("x")
+        temp = durable_temp(tmp_path, b"abc")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert temp.stat().st_mode & 0o777 == 0o640

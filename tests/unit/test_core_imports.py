@@ -7,7 +7,7 @@ import pkgutil
 import subprocess
 import sys
 
-CORE_PACKAGES = ("common", "bank", "grading", "study", "progress", "classroom")
+CORE_PACKAGES = ("common", "bank", "grading", "study", "progress", "classroom", "exchange")
 
 
 def core_modules() -> list[str]:
@@ -22,7 +22,7 @@ def core_modules() -> list[str]:
 def test_core_and_check_import_without_textual_or_rich() -> None:
     modules = core_modules()
     assert "quiz.bank.loader" in modules and "quiz.progress.store" in modules
-    modules += ["quiz.startup", "quiz.main", "quiz.cli.check_cmd"]
+    modules += ["quiz.startup", "quiz.main", "quiz.cli.check_cmd", "quiz.cli.convert_cmd"]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -1,0 +1,51 @@
+"""What a conversion reports: located notes about what was skipped or not carried."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.bank.model import Question
+from quiz.common.errors import Problem
+
+SKIPPED = "skipped"
+NOT_CARRIED = "not carried"
+CONVERTED = "converted"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Text with control characters shown as escapes, safe to print to a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One located remark about a question: skipped whole, or a detail not carried."""
+
+    line: int
+    kind: str  # SKIPPED, NOT_CARRIED or CONVERTED
+    message: str
+
+    def render(self, path: str) -> str:
+        """`path:line: kind: message`, safe for a terminal."""
+        where = f"{path}:{self.line}" if self.line else path
+        return visible(f"{where}: {self.kind}: {self.message}")
+
+
+@dataclass
+class Imported:
+    """What a reader made of a file: questions, notes, and fatal problems (nothing is written)."""
+
+    questions: list[Question] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Exported:
+    """What a writer made of a bank: the file's text, and notes about each question."""
+
+    text: str = ""
+    notes: list[Note] = field(default_factory=list)
