@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quiz.bank.model import Question, QuestionType, format_number
+from quiz.common.textnorm import digit_runs, looks_numeric, normalize
 from quiz.common.wording import plural
-from quiz.grading.textnorm import digit_runs, looks_numeric, normalize
 
 VerdictName = Literal["correct", "partial", "incorrect"]
 

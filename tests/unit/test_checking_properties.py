@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from quiz.bank.model import Question, QuestionType
 from quiz.grading.checking import check
-from quiz.grading.textnorm import normalize
+from quiz.common.textnorm import normalize
 from quiz.study.session import Session, SessionOptions
 from tests.helpers.engine_banks import every_type_bank, numbered_bank
 
