@@ -1,0 +1,246 @@
+"""The whole verdict on every blank, invalid and forgiven path: label, score, expected, reason.
+
+A learner reads all four; a label that stays "incorrect" while the score becomes 1.0
+would put points above what was earned, so each is asserted here, not the label alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.bank.model import Question, QuestionType
+from quiz.grading.checking import check
+from tests.helpers.verdicts import outcome
+
+T = QuestionType
+
+MOSCOW = Question("sa", T.SHORT_ANSWER, "?", "Moscow", accept=("Moskva",))
+MC = Question("mc", T.MULTIPLE_CHOICE, "?", "Armenia", choices=("Armenia", "Albania", "Belarus"))
+TF_TRUE = Question("tt", T.TRUE_FALSE, "?", True)
+TF_FALSE = Question("tf", T.TRUE_FALSE, "?", False)
+FOUNDED = Question("n", T.NUMERIC, "?", 2002.0)
+ABOUT = Question("t", T.NUMERIC, "?", 100.0, tolerance=5.0, unit="km")
+MS = Question(
+    "ms",
+    T.MULTIPLE_SELECT,
+    "?",
+    ("Russia", "Armenia", "Belarus"),
+    choices=("Russia", "Armenia", "Belarus", "Georgia", "Ukraine"),
+)
+ORDER = Question("o", T.ORDERING, "?", ("1992", "1999", "2002"))
+MATCH = Question("x", T.MATCHING, "?", (("A", "1"), ("B", "2"), ("C", "3")))
+
+MS_EXPECTED = "Russia, Armenia, Belarus"
+ORDER_EXPECTED = "1. 1992; 2. 1999; 3. 2002"
+MATCH_EXPECTED = "A → 1; B → 2; C → 3"
+
+
+# --- nothing given ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "expected", "reason"),
+    [
+        (MOSCOW, None, "Moscow", "no answer"),
+        (MOSCOW, "", "Moscow", "no answer"),
+        (MOSCOW, " \t", "Moscow", "no answer"),
+        (MOSCOW, "?!", "Moscow", "no answer"),  # only punctuation
+        (MC, None, "Armenia", "no answer"),
+        (MC, "", "Armenia", "no answer"),
+        (MC, "...", "Armenia", "no answer"),
+        (TF_TRUE, None, "True", "no answer"),
+        (TF_FALSE, None, "False", "no answer"),
+        (TF_FALSE, "maybe", "False", "no answer"),
+        (FOUNDED, None, "2002", "no answer"),
+        (FOUNDED, "", "2002", "no answer"),
+        (FOUNDED, "   ", "2002", "no answer"),
+        (MS, [], MS_EXPECTED, "nothing chosen"),
+        (MS, None, MS_EXPECTED, "nothing chosen"),
+        (ORDER, [], ORDER_EXPECTED, "no answer"),
+        (ORDER, None, ORDER_EXPECTED, "no answer"),
+        (MATCH, {}, MATCH_EXPECTED, "no answer"),
+        (MATCH, None, MATCH_EXPECTED, "no answer"),
+        (MATCH, ["A", "1"], MATCH_EXPECTED, "no answer"),  # not a mapping
+    ],
+)
+def test_nothing_given_scores_zero_and_says_so(
+    question: Question, given: object, expected: str, reason: str
+) -> None:
+    assert outcome(check(question, given)) == ("incorrect", 0.0, expected, reason)
+
+
+# --- given, but not an answer -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "reason"),
+    [
+        (MOSCOW, "Minsk", "'Minsk' is not 'Moscow'"),
+        (MOSCOW, "  Maskaw ", "'Maskaw' is not 'Moscow'"),
+        (MC, "Georgia", "'Georgia' is not one of the choices"),
+        (MC, "Belarus", "'Belarus' is not the answer"),
+        (MC, "albanya", "read as 'Albania', which is not the answer"),
+        (FOUNDED, "several", "'several' is not a number: type digits"),
+        (FOUNDED, " !!! ", "'!!!' is not a number: type digits"),
+        (FOUNDED, True, "'True' is not a number: type digits"),
+        (FOUNDED, "2003", "'2003' is not '2002'"),
+        (FOUNDED, 2001.5, "'2001.5' is not '2002'"),
+    ],
+)
+def test_a_wrong_or_unreadable_answer_scores_zero_with_its_reason(
+    question: Question, given: object, reason: str
+) -> None:
+    expected = {"sa": "Moscow", "mc": "Armenia", "n": "2002"}[question.id]
+    assert outcome(check(question, given)) == ("incorrect", 0.0, expected, reason)
+
+
+def test_text_close_to_two_choices_names_both_and_scores_zero() -> None:
+    q = Question("mc2", T.MULTIPLE_CHOICE, "?", "Iceland", choices=("Iceland", "Ireland", "Italy"))
+    assert outcome(check(q, " Ijeland ")) == (
+        "incorrect",
+        0.0,
+        "Iceland",
+        "'Ijeland' is close to both 'Iceland' and 'Ireland': type it exactly or its number",
+    )
+
+
+def test_a_choice_is_read_exactly_before_normalising() -> None:
+    # "C#" normalises to "c": only the exact text tells the two apart.
+    q = Question("lang", T.MULTIPLE_CHOICE, "?", "C#", choices=("C", "C#"))
+    assert outcome(check(q, "C#")) == ("correct", 1.0, "C#", "")
+    assert outcome(check(q, "C")) == ("incorrect", 0.0, "C#", "'C' is not the answer")
+
+
+# --- forgiven: full marks, and the reason says what was forgiven ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "expected", "reason"),
+    [
+        (MOSCOW, "moskva", "Moscow", "accepted: matches the alternative 'Moskva'"),
+        (MOSCOW, "Moskow", "Moscow", "accepted: 'Moskow' is one letter from 'Moscow'"),
+        (MOSCOW, "Moskvaa", "Moscow", "accepted: 'Moskvaa' is one letter from 'Moskva'"),
+        (MC, " Armenya", "Armenia", "accepted: 'Armenya' is one letter from 'Armenia'"),
+        (ABOUT, "105", "100 (± 5) km", "accepted: 105 is within 5 of 100"),
+        (ABOUT, "95 km", "100 (± 5) km", "accepted: 95 is within 5 of 100"),
+        (ABOUT, 100, "100 (± 5) km", ""),
+    ],
+)
+def test_a_forgiven_answer_scores_one_and_says_why(
+    question: Question, given: object, expected: str, reason: str
+) -> None:
+    assert outcome(check(question, given)) == ("correct", 1.0, expected, reason)
+
+
+def test_just_outside_the_tolerance_scores_zero() -> None:
+    assert outcome(check(ABOUT, "105.5")) == (
+        "incorrect",
+        0.0,
+        "100 (± 5) km",
+        "'105.5' is not '100'",
+    )
+    assert outcome(check(ABOUT, "94.9")) == (
+        "incorrect",
+        0.0,
+        "100 (± 5) km",
+        "'94.9' is not '100'",
+    )
+
+
+def test_a_typo_within_reach_of_the_answer_and_an_alternative() -> None:
+    # "Moscov" is one letter from both "Moscow" and "Moscou": the earlier form is named.
+    tie = Question("sa", T.SHORT_ANSWER, "?", "Moscow", accept=("Moscou",))
+    assert outcome(check(tie, "Moscov")) == (
+        "correct",
+        1.0,
+        "Moscow",
+        "accepted: 'Moscov' is one letter from 'Moscow'",
+    )
+    # "Kazakstann" is two letters from the answer, one from the alternative: the nearer wins.
+    nearer = Question("sa", T.SHORT_ANSWER, "?", "Kazakhstan", accept=("Kazakstan",))
+    assert outcome(check(nearer, "Kazakstann")) == (
+        "correct",
+        1.0,
+        "Kazakhstan",
+        "accepted: 'Kazakstann' is one letter from 'Kazakstan'",
+    )
+
+
+# --- true/false, including statements that are false ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "result"),
+    [
+        (TF_TRUE, True, ("correct", 1.0, "True", "")),
+        (TF_TRUE, "yes", ("correct", 1.0, "True", "")),
+        (TF_TRUE, False, ("incorrect", 0.0, "True", "the statement is true")),
+        (TF_TRUE, "f", ("incorrect", 0.0, "True", "the statement is true")),
+        (TF_FALSE, False, ("correct", 1.0, "False", "")),
+        (TF_FALSE, " No ", ("correct", 1.0, "False", "")),
+        (TF_FALSE, "false", ("correct", 1.0, "False", "")),
+        (TF_FALSE, True, ("incorrect", 0.0, "False", "the statement is false")),
+        (TF_FALSE, "T", ("incorrect", 0.0, "False", "the statement is false")),
+    ],
+)
+def test_true_false_either_way(question: Question, given: object, result: tuple) -> None:
+    assert outcome(check(question, given)) == result
+
+
+# --- partial credit -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "result"),
+    [
+        (["Belarus", "russia", "Armenia"], ("correct", 1.0, MS_EXPECTED, "")),
+        (["Russia", "Armenia"], ("partial", 2 / 3, MS_EXPECTED, "2 of 3 right")),
+        (
+            ["Russia", "Armenia", "Georgia"],
+            ("partial", 1 / 3, MS_EXPECTED, "2 of 3 right, 1 wrong pick (each takes one off)"),
+        ),
+        (
+            ["Russia", "Armenia", "Belarus", "Ukraine"],
+            ("partial", 2 / 3, MS_EXPECTED, "3 of 3 right, 1 wrong pick (each takes one off)"),
+        ),
+        (
+            ["Russia", "Georgia"],
+            ("incorrect", 0.0, MS_EXPECTED, "1 of 3 right, 1 wrong pick (each takes one off)"),
+        ),
+        (
+            ["Georgia", "Ukraine", "Mars"],
+            ("incorrect", 0.0, MS_EXPECTED, "0 of 3 right, 3 wrong picks (each takes one off)"),
+        ),
+    ],
+)
+def test_multiple_select_scores(given: list[str], result: tuple) -> None:
+    assert outcome(check(MS, given)) == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("given", "result"),
+    [
+        (["1992", "1999", "2002"], ("correct", 1.0, ORDER_EXPECTED, "")),
+        (
+            [" 1992", "2002", "1999"],
+            ("partial", 1 / 3, ORDER_EXPECTED, "1 of 3 in the right place"),
+        ),
+        (["2002", "1992", "1999"], ("incorrect", 0.0, ORDER_EXPECTED, "0 of 3 in the right place")),
+        (["1992", "1999"], ("partial", 2 / 3, ORDER_EXPECTED, "2 of 3 in the right place")),
+    ],
+)
+def test_ordering_scores(given: list[str], result: tuple) -> None:
+    assert outcome(check(ORDER, given)) == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("given", "result"),
+    [
+        ({"a": "1", "B": " 2", "C": "3"}, ("correct", 1.0, MATCH_EXPECTED, "")),
+        ({"A": "1", "B": "3", "C": "2"}, ("partial", 1 / 3, MATCH_EXPECTED, "1 of 3 pairs right")),
+        ({"A": "2", "B": "3", "C": "1"}, ("incorrect", 0.0, MATCH_EXPECTED, "0 of 3 pairs right")),
+        ({"A": "1", "Z": "2"}, ("partial", 1 / 3, MATCH_EXPECTED, "1 of 3 pairs right")),
+    ],
+)
+def test_matching_scores(given: dict[str, str], result: tuple) -> None:
+    assert outcome(check(MATCH, given)) == pytest.approx(result)
