@@ -101,4 +101,4 @@ def _pairs(lefts: tuple[str, ...], options: tuple[str, ...], text: str) -> dict[
 
 def left_label(index: int) -> str:
     """A, B, ... Z, then AA: how left items are labelled on screen."""
-    return chr(ord("A") + index) if index < 26 else f"A{index - 25}"
+    return chr(ord("A") + index) if index < 26 else "A" + left_label(index - 26)
