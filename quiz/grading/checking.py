@@ -291,7 +291,7 @@ def check_numeric(question: Question, given: Any) -> Verdict:
     # A hair of slack so that 0.1 + 0.2 style rounding never fails an exact answer.
     slack = 1e-9 * max(1.0, abs(answer))
     if abs(value - answer) <= question.tolerance + slack:
-        if value == answer:
+        if abs(value - answer) <= slack:
             return Verdict("correct", 1.0, expected)
         return Verdict(
             "correct",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from quiz.bank.model import Question, QuestionType
-from quiz.grading.checking import check
-from tests.helpers.verdicts import outcome
+from quiz.grading.checking import check, parse_number
+from tests.helpers.verdicts import label, outcome
 
 T = QuestionType
 
@@ -244,3 +244,99 @@ def test_ordering_scores(given: list[str], result: tuple) -> None:
 )
 def test_matching_scores(given: dict[str, str], result: tuple) -> None:
     assert outcome(check(MATCH, given)) == pytest.approx(result)
+
+
+# --- why a near miss is not forgiven ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "why"),
+    [
+        ("Riga", "Rgia", "short answers must be spelled exactly"),  # two letters off
+        ("2002", "2030", "numbers must be exact"),
+        ("2002", "2002s", "numbers must be exact"),  # the answer is a number
+        ("5th", "5", "numbers must be exact"),  # the typed text is a number
+        ("Treaty of 1992", "Treaty of 1993", "numbers must be exact"),  # a number inside
+    ],
+)
+def test_a_near_miss_says_which_rule_refused_it(answer: str, typed: str, why: str) -> None:
+    q = Question("q", T.SHORT_ANSWER, "?", answer)
+    assert outcome(check(q, typed)) == (
+        "incorrect",
+        0.0,
+        answer,
+        f"'{typed}' is not '{answer}': {why}",
+    )
+
+
+def test_text_close_to_three_choices_names_the_first_two() -> None:
+    q = Question("mc3", T.MULTIPLE_CHOICE, "?", "Malta", choices=("Malta", "Malte", "Malto"))
+    assert outcome(check(q, "Malty")) == (
+        "incorrect",
+        0.0,
+        "Malta",
+        "'Malty' is close to both 'Malta' and 'Malte': type it exactly or its number",
+    )
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given", [float("inf"), float("-inf"), float("nan")])
+def test_an_infinite_number_is_not_a_number(given: float) -> None:
+    reason = f"'{given}' is not a number: type digits"
+    assert outcome(check(FOUNDED, given)) == ("incorrect", 0.0, "2002", reason)
+
+
+@pytest.mark.parametrize(
+    ("answer", "given"), [(0.3, 0.1 + 0.2), (2002.0, 2002.0000000001), (1e12, 1e12 + 0.0001)]
+)
+def test_float_rounding_is_an_exact_answer_with_nothing_to_forgive(
+    answer: float, given: float
+) -> None:
+    q = Question("n", T.NUMERIC, "?", answer)
+    assert label(check(q, given)) == "correct"
+    assert check(q, given).reason == ""
+
+
+def test_more_than_rounding_is_not_exact() -> None:
+    assert outcome(check(FOUNDED, 2002.001)) == (
+        "incorrect",
+        0.0,
+        "2002",
+        "'2002.001' is not '2002'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("2_002", 2002.0),
+        ("2'002", 2002.0),
+        ("zero", 0.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("sixty-five", 65.0),
+        ("6 STATES", 6.0),
+    ],
+)
+def test_more_ways_to_type_a_number(typed: str, value: float) -> None:
+    assert parse_number(typed, "states") == value
+
+
+def test_a_unit_is_only_dropped_when_it_is_the_questions() -> None:
+    assert parse_number("6 states") is None
+    assert parse_number("6 km", "states") is None
+
+
+# --- exact text first, for every type that reads picks --------------------------------------
+
+
+def test_picks_are_read_exactly_before_normalising() -> None:
+    ms = Question("ms", T.MULTIPLE_SELECT, "?", ("C#",), choices=("C", "C#", "Go"))
+    assert outcome(check(ms, ["C#"])) == ("correct", 1.0, "C#", "")
+    order = Question("o", T.ORDERING, "?", ("C", "C#"))
+    assert outcome(check(order, ["C", "C#"])) == ("correct", 1.0, "1. C; 2. C#", "")
+    match = Question("x", T.MATCHING, "?", (("C", "1"), ("C#", "2")))
+    assert outcome(check(match, {"C": "1", "C#": "2"})) == ("correct", 1.0, "C → 1; C# → 2", "")
