@@ -124,3 +124,9 @@ def test_every_quote_mark_reads_as_a_straight_one(mark: str) -> None:
 @pytest.mark.parametrize("dash", ["‐", "‑", "‒", "–", "—", "―", "−"])
 def test_every_dash_reads_as_a_hyphen(dash: str) -> None:
     assert normalise_for_quote(f"a {dash} b") == "a - b"
+
+
+def test_widening_stops_at_the_ends_of_the_document() -> None:
+    doc = "alliance was formed in 2002 by six states, and it still meets in Moscow"
+    assert closest_passage(doc, "liance was formed") == "alliance was formed"
+    assert closest_passage(doc, "still meets in Mosc") == "still meets in Moscow"
