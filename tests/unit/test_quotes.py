@@ -130,3 +130,19 @@ def test_widening_stops_at_the_ends_of_the_document() -> None:
     doc = "alliance was formed in 2002 by six states, and it still meets in Moscow"
     assert closest_passage(doc, "liance was formed") == "alliance was formed"
     assert closest_passage(doc, "still meets in Mosc") == "still meets in Moscow"
+
+
+def test_widening_walks_back_and_forward_one_letter_at_a_time() -> None:
+    doc = "The alliance was formed in 2002 by six"
+    assert closest_passage(doc, "iance was formed") == "alliance was formed"
+    assert closest_passage(doc, "alliance was for") == "alliance was formed"
+    assert closest_passage(doc, "e alliance was formed in 20") == "The alliance was formed in 2002"
+
+
+def test_a_quote_as_long_as_its_document_shows_the_document() -> None:
+    assert closest_passage("xyz abc", "abc xyz") == "xyz abc"
+
+
+def test_a_passage_is_at_most_200_characters_unless_told() -> None:
+    shown = closest_passage("word " * 2000, "word " * 100)
+    assert len(shown) == 200 and shown.endswith("word…")

@@ -360,3 +360,89 @@ def test_a_missing_answer_is_never_the_most_common_wrong_one() -> None:
     assert report is not None
     assert (report.questions[0].common_wrong, report.questions[0].common_wrong_count) == ("1990", 1)
     assert (report.questions[1].common_wrong, report.questions[1].common_wrong_count) == (None, 0)
+
+
+def test_what_is_left_out_names_the_file_student_drill_and_reason() -> None:
+    s3 = SimpleNamespace(mode="drill", seed="S3", count=2, time_per_question=30)
+    edited = replace(
+        BANK, questions=(replace(BANK.questions[0], prompt="Year?"), *BANK.questions[1:])
+    )
+    docs = [
+        ("ann.json", doc_for("Ann", CLASS["Ann"])),
+        ("ben.json", doc_for("Ben", CLASS["Ben"])),
+        ("old.json", doc_for("Ann", CLASS["Ben"], minutes=1)),
+        ("eve.json", doc_for("Eve", CLASS["Dee"], options=s3)),
+        ("fay.json", doc_for("Fay", CLASS["Dee"], bank=edited)),
+    ]
+    report = build_report(docs)
+    assert report is not None
+    ours = fingerprint([BANK], S1)
+    assert [(x.name, x.student, x.fingerprint, x.reason) for x in report.left_out] == [
+        (
+            "eve.json",
+            "Eve",
+            fingerprint([BANK], s3),
+            f"fingerprint {fingerprint([BANK], s3)}, not {ours}: another drill's settings "
+            "(count 2, not 3; seed 'S3', not 'S1')",
+        ),
+        (
+            "fay.json",
+            "Fay",
+            fingerprint([edited], S1),
+            f"fingerprint {fingerprint([edited], S1)}, not {ours}: another version of the bank "
+            "(same settings, different content)",
+        ),
+        ("old.json", "Ann", ours, "an older attempt by the same student"),
+    ]
+
+
+def test_a_setting_one_file_lacks_is_named() -> None:
+    older = doc_for("Eve", CLASS["Dee"])
+    older["settings"].pop("speed_bonus")
+    older["fingerprint"] = "ZZZZ-0000"
+    report = build_report([("ann.json", doc_for("Ann", CLASS["Ann"])), ("eve.json", older)])
+    assert report is not None
+    assert report.left_out[0].reason.endswith(
+        ": another drill's settings (speed_bonus None, not False)"
+    )
+
+
+def test_question_numbers_are_rounded_to_one_decimal() -> None:
+    answers = [
+        ("Ann", [("correct", 1, 2002, 1.26), ("correct", 1, "Moscow", 2), ("correct", 1, [], 2)]),
+        (
+            "Ben",
+            [("incorrect", 0, "Minsk", 1), ("incorrect", 0, "Minsk", 2), ("correct", 1, [], 2)],
+        ),
+        ("Cy", [("incorrect", 0, "1999", 1), ("incorrect", 0, "Paris", 2), ("correct", 1, [], 2)]),
+    ]
+    report = build_report([(f"{n}.json", doc_for(n, a)) for n, a in answers])
+    assert report is not None
+    q1, q2, _ = report.questions
+    assert (q1.topic, q1.percent_correct, q1.median_seconds) == ("history", 33.3, 1.0)
+    assert (q2.common_wrong, q2.common_wrong_count) == ("Minsk", 1)
+    assert [(t.topic, t.average_percent) for t in report.topics] == [
+        ("history", 33.3),  # 2 of 6
+        ("geo", 100.0),
+    ]
+    times = [("Ann", 1.26), ("Ben", 1.0)]
+    docs = [(n, doc_for(n, [("correct", 1, 2002, s), *answers[0][1][1:]])) for n, s in times]
+    assert build_report(docs).questions[0].median_seconds == 1.1  # 1.13
+
+
+def test_the_most_common_wrong_answer_is_the_most_common_not_the_first() -> None:
+    wrong = ["Minsk", "Paris", "paris ", "Riga"]
+    rest = [("correct", 1, 2002, 2), ("correct", 1, ["a", "c"], 2)]
+    docs = [
+        (f"{i}.json", doc_for(f"S{i}", [rest[0], ("incorrect", 0, w, 2), rest[1]]))
+        for i, w in enumerate(wrong)
+    ]
+    report = build_report(docs)
+    assert report is not None
+    assert (report.questions[1].common_wrong, report.questions[1].common_wrong_count) == (
+        "Paris",
+        2,
+    )
+    third = ("partial", 1 / 3, ["a"], 2)
+    docs = [(f"{n}.json", doc_for(n, [rest[0], ("correct", 1, "Moscow", 2), third])) for n in "AB"]
+    assert build_report(docs).topics[1].average_percent == 33.3  # geo: 1/3 twice
