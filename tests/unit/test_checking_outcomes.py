@@ -256,6 +256,8 @@ def test_matching_scores(given: dict[str, str], result: tuple) -> None:
         ("2002", "2030", "numbers must be exact"),
         ("2002", "2002s", "numbers must be exact"),  # the answer is a number
         ("5th", "5", "numbers must be exact"),  # the typed text is a number
+        ("10000", "10000s", "numbers must be exact"),  # within typo reach of a number
+        ("2002s", "2002", "numbers must be exact"),  # a number within typo reach of text
         ("Treaty of 1992", "Treaty of 1993", "numbers must be exact"),  # a number inside
     ],
 )
