@@ -342,3 +342,40 @@ def test_picks_are_read_exactly_before_normalising() -> None:
     assert outcome(check(order, ["C", "C#"])) == ("correct", 1.0, "1. C; 2. C#", "")
     match = Question("x", T.MATCHING, "?", (("C", "1"), ("C#", "2")))
     assert outcome(check(match, {"C": "1", "C#": "2"})) == ("correct", 1.0, "C → 1; C# → 2", "")
+
+
+UNIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+TEEN_WORDS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
+TEEN_WORDS += ["seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+COUNT_WORDS = [*enumerate(UNIT_WORDS + TEEN_WORDS), *((20 + 10 * i, w) for i, w in enumerate(TENS))]
+
+
+@pytest.mark.parametrize(("n", "word"), COUNT_WORDS)
+def test_every_count_word(n: int, word: str) -> None:
+    assert parse_number(word) == n
+    assert parse_number(word.upper()) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("twenty-one", 21), ("thirty nine", 39), ("Ninety-Nine", 99)]
+)
+def test_counts_of_two_words(text: str, n: int) -> None:
+    assert parse_number(text) == n
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "right"),
+    [
+        (TF_TRUE, "y", True),
+        (TF_TRUE, "t", True),
+        (TF_TRUE, "TRUE", True),
+        (TF_TRUE, "n", False),
+        (TF_FALSE, "n", True),
+        (TF_FALSE, "f", True),
+        (TF_FALSE, "no.", True),
+        (TF_FALSE, "yes", False),
+    ],
+)
+def test_every_true_false_word(question: Question, typed: str, right: bool) -> None:
+    assert label(check(question, typed)) == ("correct" if right else "incorrect")
