@@ -379,3 +379,28 @@ def test_counts_of_two_words(text: str, n: int) -> None:
 )
 def test_every_true_false_word(question: Question, typed: str, right: bool) -> None:
     assert label(check(question, typed)) == ("correct" if right else "incorrect")
+
+
+def test_a_miss_three_letters_off_names_no_rule() -> None:
+    q = Question("q", T.SHORT_ANSWER, "?", "Riga")
+    assert outcome(check(q, "Rome")) == ("incorrect", 0.0, "Riga", "'Rome' is not 'Riga'")
+
+
+def test_the_rounding_slack_is_a_hair_not_a_tolerance() -> None:
+    half = Question("n", T.NUMERIC, "?", 0.5)
+    assert label(check(half, 0.5 + 0.5e-9)) == "correct"
+    assert outcome(check(half, 0.5 + 1.5e-9)) == (
+        "incorrect",
+        0.0,
+        "0.5",
+        "'0.5000000015' is not '0.5'",
+    )
+
+
+def test_every_unknown_pick_takes_one_off() -> None:
+    assert outcome(check(MS, ["Russia", "Mars", "Venus"])) == (
+        "incorrect",
+        0.0,
+        MS_EXPECTED,
+        "1 of 3 right, 2 wrong picks (each takes one off)",
+    )
