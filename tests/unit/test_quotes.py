@@ -146,3 +146,4 @@ def test_a_quote_as_long_as_its_document_shows_the_document() -> None:
 def test_a_passage_is_at_most_200_characters_unless_told() -> None:
     shown = closest_passage("word " * 2000, "word " * 100)
     assert len(shown) == 200 and shown.endswith("word…")
+    assert closest_passage("x" * 1000, "x" * 300) == "x" * 199 + "…"
