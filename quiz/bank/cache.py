@@ -20,7 +20,7 @@ from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
 from quiz.common import paths
 from quiz.common.atomic import atomic_writer
 
-FORMAT = 2  # bump when validation rules change
+FORMAT = 3  # bump when validation rules change
 _TYPES = {t.value: t for t in QuestionType}
 # The order of a question's fields in a cache row.
 _FIELDS = (

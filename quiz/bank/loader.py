@@ -19,6 +19,7 @@ from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
 from quiz.bank.quotes import closest_passage, missing_part, normalise_for_quote
 from quiz.bank.yamltree import Map, Scalar, Seq, Value, decode
 from quiz.common.errors import BankError, Problem, UsageError
+from quiz.common.textnorm import normalize
 
 BANK_SUFFIXES = (".yaml", ".yml")
 TOP_FIELDS = ("id", "title", "description", "source", "questions")
@@ -377,6 +378,7 @@ class _BankReader:
 
     def _order_answer(self, node: Map, answer: Value) -> dict[str, object]:
         items = self._text_list(answer, "answer", min_items=MIN_ITEMS, max_items=MAX_ITEMS)
+        self._typeable(items, answer.items if isinstance(answer, Seq) else (), "answer")
         return {"answer": items}
 
     def _pairs_answer(self, node: Map, answer: Value) -> dict[str, object]:
@@ -466,7 +468,25 @@ class _BankReader:
             return None
         count = len(self.problems)
         choices = self._text_list(value, "choices", min_items=MIN_ITEMS, max_items=MAX_ITEMS)
+        self._typeable(choices, value.items if isinstance(value, Seq) else (), "choices")
         return choices if len(self.problems) == count else None
+
+    def _typeable(self, items: Sequence[str], nodes: Sequence[Value], field: str) -> None:
+        """A problem for each item a learner could not type apart from an earlier one.
+
+        Typed answers are compared after normalising (case, spaces, punctuation,
+        accents, a leading article), so "C" and "C#" would read as the same choice.
+        """
+        first: dict[str, str] = {}
+        for item, node in zip(items, nodes, strict=False):
+            key = normalize(item)
+            if key in first and first[key] != item:
+                self.problem(
+                    node,
+                    f"'{item}' and '{first[key]}' in '{field}' read the same once case, spaces and "
+                    "punctuation are set aside; reword one so a typed answer can tell them apart",
+                )
+            first.setdefault(key, item)
 
     def _boolean(self, value: Value) -> bool | None:
         if isinstance(value, Scalar) and value.plain:
@@ -511,6 +531,8 @@ class _BankReader:
             return ()
         pairs: list[tuple[str, str]] = []
         rights: dict[str, str] = {}
+        left_nodes: list[Value] = []
+        right_nodes: list[Value] = []
         for left, right in value.values.items():
             left_text = left.strip()
             if not left_text or value.keys[left].is_null:
@@ -529,11 +551,15 @@ class _BankReader:
                 continue
             rights[right_text] = left_text
             pairs.append((left_text, right_text))
+            right_nodes.append(right)
+            left_nodes.append(value.keys[left])
         if not MIN_ITEMS <= len(value.values) <= MAX_ITEMS:
             self.problem(
                 value,
                 f"'answer' has {len(value.values)} pairs; it needs {MIN_ITEMS} to {MAX_ITEMS}",
             )
+        self._typeable([left for left, _ in pairs], left_nodes, "answer")
+        self._typeable([right for _, right in pairs], right_nodes, "answer")
         return tuple(pairs)
 
     def _quote(self, value: Value | None, source: SourceDocument | None) -> str:

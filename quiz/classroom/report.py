@@ -271,11 +271,9 @@ def _most_common_wrong(group: Sequence[QuestionEntry]) -> tuple[str | None, int]
     shown: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for entry in group:
-        if entry.verdict not in (Verdict.INCORRECT, Verdict.PARTIAL):
+        if entry.verdict not in (Verdict.INCORRECT, Verdict.PARTIAL) or _blank(entry.given):
             continue
         text = display_answer(entry.given).strip()
-        if not text:
-            continue
         key = " ".join(text.split()).casefold()
         shown.setdefault(key, text)
         counts[key] += 1
@@ -283,6 +281,11 @@ def _most_common_wrong(group: Sequence[QuestionEntry]) -> tuple[str | None, int]
         return None, 0
     key, count = counts.most_common(1)[0]  # ties: the answer seen first
     return shown[key], count
+
+
+def _blank(given: object) -> bool:
+    """No answer at all: nothing given, or only spaces."""
+    return given is None or (isinstance(given, str) and not given.strip())
 
 
 def _topic_stats(docs: Sequence[ResultsDocument]) -> tuple[TopicStats, ...]:

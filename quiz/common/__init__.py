@@ -1,1 +1,1 @@
-"""Helpers every layer shares (errors, paths, atomic writes, wording); imports only the stdlib."""
+"""Helpers every layer shares (errors, paths, atomic writes, wording, textnorm); stdlib only."""

@@ -26,7 +26,7 @@ def format_number(value: float) -> str:
     """A number as a learner would write it: 2002, not 2002.0."""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:g}"
+    return f"{value:.15g}"  # all the digits typed, none of the float's rounding noise
 
 
 def due_time(due: datetime, now: datetime) -> str:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quiz.bank.model import Question, format_number
+from quiz.common.textnorm import digit_runs, looks_numeric, normalize
 from quiz.common.wording import plural
-from quiz.grading.textnorm import digit_runs, looks_numeric, normalize
 from quiz.grading.verdicts import Verdict as V
 
 VerdictName = Literal["correct", "partial", "incorrect"]  # the verdicts a check gives
@@ -286,7 +286,7 @@ def check_numeric(question: Question, given: Any) -> Judgement:
     # A hair of slack so that 0.1 + 0.2 style rounding never fails an exact answer.
     slack = 1e-9 * max(1.0, abs(answer))
     if abs(value - answer) <= question.tolerance + slack:
-        if value == answer:
+        if abs(value - answer) <= slack:
             return Judgement(V.CORRECT, 1.0, expected)
         return Judgement(
             V.CORRECT,

@@ -249,7 +249,7 @@ def kind_of(question: Question) -> QuestionKind:
 
 def left_label(index: int) -> str:
     """A, B, ... Z, then AA: how left items are labelled on screen."""
-    return chr(ord("A") + index) if index < 26 else f"A{index - 25}"
+    return chr(ord("A") + index) if index < 26 else "A" + left_label(index - 26)
 
 
 def _numbers(text: str, limit: int, noun: str) -> list[int]:

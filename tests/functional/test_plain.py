@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from quiz import startup as context
+from quiz.bank.model import QuestionType as T
 from quiz.main import main
 from tests.helpers.plain import BANK, planned, right_line, wrong_line
 
@@ -96,6 +97,8 @@ def test_all_wrong_shows_expected_reason_and_passage(capsys: pytest.CaptureFixtu
     assert "Score: 0/7 (0%)" in out
     assert "Expected: Kestrel" in out
     assert "Why: 'Nonsense' is not 'Kestrel'" in out
+    assert "Expected: False\n" in out  # the true/false statement that is false
+    assert "Why: the statement is false" in out
     assert 'Source: "Its first engine was named Kestrel."' in out
     assert "Explanation: The first engine was Kestrel." in out
     missed = out.split("Missed")[1]
@@ -204,3 +207,19 @@ def test_drill_shows_its_code_first(capsys: pytest.CaptureFixture[str]) -> None:
     _, out = run(capsys, [], *args)
     assert out.splitlines()[1].startswith("Drill ENGINESM-")
     assert "Results saved" not in out  # nothing answered, nothing written
+
+
+def test_the_last_choice_can_be_typed_by_its_number(capsys: pytest.CaptureFixture[str]) -> None:
+    asked = planned("x")
+    lines = [
+        str(len(a.options)) if a.question.type is T.MULTIPLE_CHOICE else right_line(a)
+        for a in asked
+    ]
+    mc = next(a for a in asked if a.question.type is T.MULTIPLE_CHOICE)
+    last_is_right = mc.options[-1] == mc.question.answer
+    code, out = run(capsys, lines, "--seed", "x")
+    assert code == 0
+    assert "There is no choice" not in out
+    assert verdicts(feedback(out)).count("Correct") == 6 + last_is_right
+    if not last_is_right:
+        assert f"Why: '{mc.options[-1]}' is not the answer" in out

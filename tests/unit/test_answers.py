@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.grading.checking import check
-from quiz.study.answers import InputError, parse_typed
+from quiz.study.answers import InputError, left_label, parse_typed
 from quiz.study.session import Asked, Session, SessionOptions
 from tests.helpers.engine_banks import every_type_bank
 
@@ -79,3 +79,88 @@ def test_text_answers_pass_through() -> None:
 def test_blank_is_refused() -> None:
     with pytest.raises(InputError):
         parse_typed(asked("sa"), "   ")
+
+
+def test_every_choice_number_reads_as_that_choice_and_no_other() -> None:
+    mc = asked("mc")
+    assert [parse_typed(mc, str(n)) for n in range(1, 5)] == list(mc.options)
+    assert parse_typed(mc, "4") == mc.options[-1]  # the last choice is a choice
+
+
+@pytest.mark.parametrize("typed", ["0", "5", "12"])
+def test_a_choice_number_outside_the_list_says_which_numbers_exist(typed: str) -> None:
+    with pytest.raises(InputError) as error:
+        parse_typed(asked("mc"), typed)
+    assert str(error.value) == f"There is no choice {int(typed)}: type a number from 1 to 4."
+
+
+def test_a_blank_line_asks_for_an_answer() -> None:
+    with pytest.raises(InputError) as error:
+        parse_typed(asked("mc"), " \t ")
+    assert str(error.value) == "Type an answer."
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("t.", True), ("Y!", True), ("2", False), ("n", False), ("FALSE", False)]
+)
+def test_more_true_false_words(typed: str, value: bool) -> None:
+    assert parse_typed(asked("tf"), typed) is value
+
+
+def test_true_false_refusal_says_what_to_type() -> None:
+    with pytest.raises(InputError) as error:
+        parse_typed(asked("tf"), "3")
+    assert str(error.value) == "Type t (true) or f (false)."
+
+
+def test_multiple_select_keeps_the_typed_order_once_each() -> None:
+    ms = asked("ms")
+    assert parse_typed(ms, "4;2, 4  1") == [ms.options[3], ms.options[1], ms.options[0]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Russia", "Type choice numbers separated by spaces, e.g. 1 3."),
+        (", ;", "Type choice numbers separated by spaces, e.g. 1 3."),
+        ("1 9 0", "There is no choice 9: use numbers from 1 to 4."),
+        ("0 1", "There is no choice 0: use numbers from 1 to 4."),
+    ],
+)
+def test_multiple_select_refusals_say_what_to_type(typed: str, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        parse_typed(asked("ms"), typed)
+    assert str(error.value) == message
+
+
+def test_ordering_reads_numbers_in_the_learners_order() -> None:
+    ordering = asked("ord")
+    assert parse_typed(ordering, "4 1 3 2") == [ordering.options[i] for i in (3, 0, 2, 1)]
+    with pytest.raises(InputError) as error:
+        parse_typed(ordering, "1 2 3")
+    assert str(error.value) == "Give every number from 1 to 4 once, first item first, e.g. 4 3 2 1."
+    with pytest.raises(InputError) as error:
+        parse_typed(ordering, "1 2 3 5")
+    assert str(error.value) == "There is no item 5: use numbers from 1 to 4."
+
+
+def test_matching_reads_one_option_per_left_item_in_order() -> None:
+    match = asked("match")
+    assert parse_typed(match, "3 3 1") == {
+        match.lefts[0]: match.options[2],
+        match.lefts[1]: match.options[2],
+        match.lefts[2]: match.options[0],
+    }
+    with pytest.raises(InputError) as error:
+        parse_typed(match, "1 2 3 1")
+    assert str(error.value) == "Type 3 numbers, one for each of A to C, e.g. 1 1 1."
+    with pytest.raises(InputError) as error:
+        parse_typed(match, "1 2 4")
+    assert str(error.value) == "There is no option 4: use numbers from 1 to 3."
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"), [(0, "A"), (1, "B"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB")]
+)
+def test_left_labels(index: int, shown: str) -> None:
+    assert left_label(index) == shown

@@ -143,3 +143,33 @@ def test_a_bank_without_a_source_document_has_nothing_to_cover() -> None:
 def test_quotes_compare_as_the_loader_finds_them_dashes_included() -> None:
     text = "The treaty ran 1992\u20131999 and was then renewed."
     assert coverage_of(text, ["The treaty ran 1992-1999 and was then renewed."]).cited == 1
+
+
+def test_a_byte_order_mark_and_old_line_endings_are_read_as_plain_text() -> None:
+    assert sentences("\ufeffOne two three.") == ["One two three."]
+    # "\r\r" is a blank line: the second paragraph is a heading.
+    assert sentences("One two three.\r\rFour five six") == ["One two three."]
+    assert sentences("One two three.\r\n\r\nFour five six") == ["One two three."]
+
+
+def test_a_sentence_said_twice_is_matched_at_its_own_place() -> None:
+    doc = "A b c d. The same sentence is here. X y z w. The same sentence is here."
+    assert coverage_of(doc, ["X y z w. The same sentence is here."]) == Coverage(
+        total=4, cited=2, uncited=("A b c d.", "The same sentence is here.")
+    )
+
+
+def test_a_quote_found_twice_cites_both_places() -> None:
+    doc = "The same sentence is here. Another one is here. The same sentence is here."
+    assert coverage_of(doc, ["The same sentence is here."]) == Coverage(
+        total=3, cited=2, uncited=("Another one is here.",)
+    )
+
+
+def test_half_a_sentence_quoted_cites_it() -> None:
+    assert coverage_of("One two three fours.", ["One two th"]).cited == 1  # 10 of 20
+    assert coverage_of("One two three fours.", ["One two t"]).cited == 0  # 9 of 20
+
+
+def test_overlapping_occurrences_of_a_quote_all_count() -> None:
+    assert coverage_of("zzzzz qr.", ["zz"]).cited == 1  # z's 0-4 quoted: 5 of 9

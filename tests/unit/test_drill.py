@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -14,11 +15,13 @@ import pytest
 from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.classroom.drill import describe, drill_settings, fingerprint
-from quiz.classroom.results import results_document
+from quiz.classroom.finish import drill_line, finish_drill
+from quiz.classroom.results import read_results, results_document
 from quiz.common import paths
 from quiz.study.history import QuestionHistory
 from quiz.study.session import Asked, Session, SessionOptions
 from tests.helpers import ROOT
+from tests.helpers.engine_banks import numbered_bank
 
 
 def make_bank(bank_id: str = "csto", n: int = 6) -> Bank:
@@ -262,3 +265,50 @@ def test_an_exam_that_runs_out_of_time_counts_unreached_questions() -> None:
     assert [q["verdict"] for q in doc["questions"]] == ["correct"] + ["timeout"] * 3
     assert (doc["totals"]["possible"], doc["totals"]["percent"]) == (4, 25.0)
     assert doc["fingerprint"] == fingerprint([BANK], exam)
+
+
+# --- the drill line, word for word ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        ({"mode": "drill", "count": 3, "time_per_question": 30}, "3 questions, 30 s per question"),
+        ({"mode": "exam", "time_limit": 600}, "5 questions, 10 min in all"),
+        ({"mode": "exam", "time_limit": 90}, "5 questions, 90 s in all"),
+        ({"mode": "exam", "time_limit": 7.5}, "5 questions, 7.5 s in all"),
+        (
+            {"mode": "drill", "count": 1, "time_per_question": 12.5, "speed_bonus": True},
+            "1 question, 12.5 s per question, speed bonus",
+        ),
+    ],
+)
+def test_the_drill_line_a_student_reads_first(options: dict, words: str) -> None:
+    banks = [numbered_bank(5, "csto")]
+    session = Session(banks, SessionOptions(seed="K7QM2X", **options))
+    label = "Exam" if options["mode"] == "exam" else "Drill"
+    code = fingerprint(banks, SessionOptions(seed="K7QM2X", **options))
+    assert drill_line(banks, session) == f"{label} {code}, {words}"
+
+
+def test_the_drill_line_names_the_seed_a_seedless_session_drew() -> None:
+    banks = [numbered_bank(5, "csto")]
+    session = Session(banks, SessionOptions(mode="drill"))
+    code = fingerprint(banks, SessionOptions(mode="drill", seed=session.seed))
+    assert drill_line(banks, session) == f"Drill {code}, 5 questions"
+
+
+def test_finishing_a_drill_writes_its_results_file(tmp_path: Path) -> None:
+    banks = [numbered_bank(2, "csto")]
+    session = Session(banks, SessionOptions(mode="drill", seed="S"))
+    session.answer(session.current.question.answer)
+    when = datetime(2025, 3, 4, 9, 5, 7, tzinfo=UTC)
+    path = finish_drill(tmp_path, banks, session, "Ann", now=lambda: when)
+    doc = read_results(path)
+    assert path.parent == tmp_path and path.name.endswith("_20250304-090507.json")
+    assert (doc["student"], doc["finished_at"], doc["totals"]["points"]) == (
+        "Ann",
+        "2025-03-04T09:05:07+00:00",
+        1.0,
+    )
+    assert doc["totals"]["possible"] == 2

@@ -72,7 +72,7 @@ def test_every_construct_of_the_fixture_is_read(constructs) -> None:
     )
     esc = by_id(constructs, "escapes")
     assert esc.prompt == "Which character starts a comment: {, ~, = or #?"
-    assert esc.choices == ("~ = #", "{", "}")
+    assert esc.choices == ("~ = #", "{ open", "} close")
     assert by_id(constructs, "html-marker").prompt == "What is 2 & 2?\nThink."
     assert by_id(constructs, "plain-marker").prompt == "Is <b> a tag?"  # [plain]: no stripping
     assert "*American holiday of Thanksgiving*" in by_id(constructs, "markdown-marker").prompt

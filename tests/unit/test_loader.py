@@ -403,3 +403,54 @@ def test_the_documented_example_bank_loads(tmp_path: Path) -> None:
     bank = load_bank(write(tmp_path, example), use_cache=False)
     assert {q.type for q in bank.questions} == set(QuestionType)
     assert bank.questions[0].choices == ("1992", "2002", "2012")
+
+
+# --- items a learner could not type apart -----------------------------------------------------
+
+
+def test_choices_equal_after_normalising_are_refused(tmp_path: Path) -> None:
+    text = HEADER + MC.replace("[1992, 2002]", "['C', 'C#', 'the c']").replace(
+        "answer: 2002", "answer: C#"
+    )
+    assert problems(tmp_path, text) == [
+        "7:20: 'C#' and 'C' in 'choices' read the same once case, spaces and punctuation "
+        "are set aside; reword one so a typed answer can tell them apart [q1]",
+        "7:26: 'the c' and 'C' in 'choices' read the same once case, spaces and punctuation "
+        "are set aside; reword one so a typed answer can tell them apart [q1]",
+    ]
+
+
+def test_ordering_items_equal_after_normalising_are_refused(tmp_path: Path) -> None:
+    body = "  - id: q\n    type: ordering\n    prompt: P\n    answer: [Treaty, treaty., Pact]\n"
+    assert problems(tmp_path, HEADER + body) == [
+        "7:22: 'treaty.' and 'Treaty' in 'answer' read the same once case, spaces and "
+        "punctuation are set aside; reword one so a typed answer can tell them apart [q]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "at", "message"),
+    [
+        ("      A: x\n      a.: y\n", "9:7", "'a.' and 'A'"),
+        ("      A: x\n      B: X!\n", "9:10", "'X!' and 'x'"),
+    ],
+)
+def test_matching_items_equal_after_normalising_are_refused(
+    tmp_path: Path, pairs: str, at: str, message: str
+) -> None:
+    body = "  - id: q\n    type: matching\n    prompt: P\n    answer:\n" + pairs
+    assert problems(tmp_path, HEADER + body) == [
+        f"{at}: {message} in 'answer' read the same once case, spaces and punctuation are "
+        "set aside; reword one so a typed answer can tell them apart [q]"
+    ]
+
+
+def test_choices_that_differ_after_normalising_load(tmp_path: Path) -> None:
+    text = HEADER + MC.replace("[1992, 2002]", "['C', 'C++', 'D']").replace(
+        "answer: 2002", "answer: C"
+    )
+    assert load_bank(write(tmp_path, text), use_cache=False).questions[0].choices == (
+        "C",
+        "C++",
+        "D",
+    )

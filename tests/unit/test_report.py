@@ -32,7 +32,7 @@ import pytest
 
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.classroom.drill import fingerprint
-from quiz.classroom.report import build_report
+from quiz.classroom.report import build_report, display_answer
 from quiz.classroom.results import make_document, write_results
 from quiz.main import main
 
@@ -249,3 +249,200 @@ def test_the_drill_line_counts_questions_nobody_reached(capsys, tmp_path: Path) 
     write_results(stopped, tmp_path)
     code, out, _ = run_report(capsys, str(tmp_path))
     assert code == 0 and f"Drill {fingerprint([BANK], S1)}, 3 questions," in out
+
+
+def test_every_students_columns() -> None:
+    docs = [(f"{name}.json", doc_for(name, answers)) for name, answers in CLASS.items()]
+    docs[3][1]["totals"]["bonus"] = 0.25  # Dee answered fast
+    report = build_report(docs)
+    assert report is not None
+    assert [
+        (s.student, s.points, s.possible, s.percent, s.answered, s.timeouts, s.skipped, s.bonus)
+        for s in report.students
+    ] == [
+        ("<script>Cy</script>", 2, 3, 66.7, 2, 1, 0, 0),
+        ("Ann", 2, 3, 66.7, 3, 0, 0, 0),
+        ("Ben", 0.5, 3, 16.7, 3, 0, 0, 0),
+        ("Dee", 2, 3, 66.7, 2, 0, 1, 0.25),
+    ]
+    assert [s.name for s in report.students] == [
+        "<script>Cy</script>.json",
+        "Ann.json",
+        "Ben.json",
+        "Dee.json",
+    ]
+
+
+def test_the_latest_attempt_is_the_last_finished_not_the_last_named() -> None:
+    # "a-second.json" sorts first by name but was finished last.
+    first = doc_for("Ann", [("incorrect", 0, "1", 3)] * 3, minutes=5)
+    second = doc_for("Ann", CLASS["Ann"], minutes=20)
+    for docs in ([("z-first.json", first), ("a-second.json", second)],
+                 [("a-second.json", second), ("z-first.json", first)]):  # fmt: skip
+        report = build_report(docs)
+        assert report is not None
+        assert [(s.name, s.points) for s in report.students] == [("a-second.json", 2)]
+        assert [(x.name, x.reason) for x in report.left_out] == [
+            ("z-first.json", "an older attempt by the same student")
+        ]
+        assert set(report.answers) == {"a-second.json"}
+
+
+def test_a_students_name_is_matched_without_case_or_extra_spaces() -> None:
+    docs = [
+        ("1.json", doc_for("ann  lee", CLASS["Ben"], minutes=5)),
+        ("2.json", doc_for(" Ann Lee", CLASS["Ann"], minutes=9)),
+    ]
+    report = build_report(docs)
+    assert report is not None
+    assert [(s.student, s.name) for s in report.students] == [(" Ann Lee", "2.json")]
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        (True, "True"),
+        (False, "False"),
+        (None, ""),
+        (2002, "2002"),
+        (2.5, "2.5"),
+        (2002.0, "2002"),
+        (["a", "b"], "a, b"),
+        ([True, False], "True, False"),
+        ({"A": "1", "B": "2"}, "A → 1; B → 2"),
+        ({"A": False}, "A → False"),
+        ("  Paris ", "  Paris "),
+    ],
+)
+def test_answers_are_shown_as_a_teacher_reads_them(given: object, shown: str) -> None:
+    assert display_answer(given) == shown
+
+
+def test_true_false_wrong_answers_are_told_apart() -> None:
+    tf = Bank(
+        id="tf",
+        title="TF",
+        questions=(Question("q1", QuestionType.TRUE_FALSE, "Founded in 2002?", True),),
+    )
+    docs = [
+        (f"{n}.json", doc_for(n, [(verdict, 0, given, 3)], bank=tf))
+        for n, verdict, given in [
+            ("Ann", "incorrect", False),
+            ("Ben", "incorrect", False),
+            ("Cy", "correct", True),
+            ("Dee", "skipped", None),
+            ("Eve", "incorrect", None),
+            ("Fay", "timeout", None),
+        ]
+    ]
+    report = build_report(docs)
+    assert report is not None
+    (stats,) = report.questions
+    assert (stats.common_wrong, stats.common_wrong_count) == ("False", 2)
+    assert (stats.students, stats.correct, stats.median_seconds) == (6, 1, 3.0)
+
+
+def test_a_missing_answer_is_never_the_most_common_wrong_one() -> None:
+    answers = [
+        ("Ann", ("incorrect", 0, None, 3)),
+        ("Ben", ("incorrect", 0, "   ", 3)),
+        ("Cy", ("incorrect", 0, None, 3)),
+        ("Dee", ("incorrect", 0, "1990", 3)),
+    ]
+    docs = [
+        (
+            f"{n}.json",
+            doc_for(n, [entry, ("correct", 1, "Moscow", 2), ("correct", 1, ["a", "c"], 2)]),
+        )
+        for n, entry in answers
+    ]
+    report = build_report(docs)
+    assert report is not None
+    assert (report.questions[0].common_wrong, report.questions[0].common_wrong_count) == ("1990", 1)
+    assert (report.questions[1].common_wrong, report.questions[1].common_wrong_count) == (None, 0)
+
+
+def test_what_is_left_out_names_the_file_student_drill_and_reason() -> None:
+    s3 = SimpleNamespace(mode="drill", seed="S3", count=2, time_per_question=30)
+    edited = replace(
+        BANK, questions=(replace(BANK.questions[0], prompt="Year?"), *BANK.questions[1:])
+    )
+    docs = [
+        ("ann.json", doc_for("Ann", CLASS["Ann"])),
+        ("ben.json", doc_for("Ben", CLASS["Ben"])),
+        ("old.json", doc_for("Ann", CLASS["Ben"], minutes=1)),
+        ("eve.json", doc_for("Eve", CLASS["Dee"], options=s3)),
+        ("fay.json", doc_for("Fay", CLASS["Dee"], bank=edited)),
+    ]
+    report = build_report(docs)
+    assert report is not None
+    ours = fingerprint([BANK], S1)
+    assert [(x.name, x.student, x.fingerprint, x.reason) for x in report.left_out] == [
+        (
+            "eve.json",
+            "Eve",
+            fingerprint([BANK], s3),
+            f"fingerprint {fingerprint([BANK], s3)}, not {ours}: another drill's settings "
+            "(count 2, not 3; seed 'S3', not 'S1')",
+        ),
+        (
+            "fay.json",
+            "Fay",
+            fingerprint([edited], S1),
+            f"fingerprint {fingerprint([edited], S1)}, not {ours}: another version of the bank "
+            "(same settings, different content)",
+        ),
+        ("old.json", "Ann", ours, "an older attempt by the same student"),
+    ]
+
+
+def test_a_setting_one_file_lacks_reads_as_its_default() -> None:
+    older = doc_for("Eve", CLASS["Dee"])
+    older["settings"].pop("speed_bonus")  # files from before the setting existed
+    older["fingerprint"] = "ZZZZ-0000"
+    report = build_report([("ann.json", doc_for("Ann", CLASS["Ann"])), ("eve.json", older)])
+    assert report is not None
+    assert report.left_out[0].reason.endswith(
+        ": another version of the bank (same settings, different content)"
+    )
+
+
+def test_question_numbers_are_rounded_to_one_decimal() -> None:
+    answers = [
+        ("Ann", [("correct", 1, 2002, 1.26), ("correct", 1, "Moscow", 2), ("correct", 1, [], 2)]),
+        (
+            "Ben",
+            [("incorrect", 0, "Minsk", 1), ("incorrect", 0, "Minsk", 2), ("correct", 1, [], 2)],
+        ),
+        ("Cy", [("incorrect", 0, "1999", 1), ("incorrect", 0, "Paris", 2), ("correct", 1, [], 2)]),
+    ]
+    report = build_report([(f"{n}.json", doc_for(n, a)) for n, a in answers])
+    assert report is not None
+    q1, q2, _ = report.questions
+    assert (q1.topic, q1.percent_correct, q1.median_seconds) == ("history", 33.3, 1.0)
+    assert (q2.common_wrong, q2.common_wrong_count) == ("Minsk", 1)
+    assert [(t.topic, t.average_percent) for t in report.topics] == [
+        ("history", 33.3),  # 2 of 6
+        ("geo", 100.0),
+    ]
+    times = [("Ann", 1.26), ("Ben", 1.0)]
+    docs = [(n, doc_for(n, [("correct", 1, 2002, s), *answers[0][1][1:]])) for n, s in times]
+    assert build_report(docs).questions[0].median_seconds == 1.1  # 1.13
+
+
+def test_the_most_common_wrong_answer_is_the_most_common_not_the_first() -> None:
+    wrong = ["Minsk", "Paris", "paris ", "Riga"]
+    rest = [("correct", 1, 2002, 2), ("correct", 1, ["a", "c"], 2)]
+    docs = [
+        (f"{i}.json", doc_for(f"S{i}", [rest[0], ("incorrect", 0, w, 2), rest[1]]))
+        for i, w in enumerate(wrong)
+    ]
+    report = build_report(docs)
+    assert report is not None
+    assert (report.questions[1].common_wrong, report.questions[1].common_wrong_count) == (
+        "Paris",
+        2,
+    )
+    third = ("partial", 1 / 3, ["a"], 2)
+    docs = [(f"{n}.json", doc_for(n, [rest[0], ("correct", 1, "Moscow", 2), third])) for n in "AB"]
+    assert build_report(docs).topics[1].average_percent == 33.3  # geo: 1/3 twice

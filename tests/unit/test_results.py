@@ -5,14 +5,25 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from quiz.bank.model import Bank, Question, QuestionType
-from quiz.classroom.results import ResultsError, make_document, read_results, write_results
+from quiz.classroom.drill import fingerprint
+from quiz.classroom.results import (
+    ResultsError,
+    file_name,
+    make_document,
+    read_results,
+    results_document,
+    validate,
+    write_results,
+)
+from quiz.study.session import Session, SessionOptions
 
 BANK = Bank(
     id="csto",
@@ -147,3 +158,128 @@ def test_damaged_fields_are_reported(tmp_path: Path, change, message: str) -> No
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ResultsError, match=re.escape(message)):
         read_results(path)
+
+
+@pytest.mark.parametrize("key", ["student", "bank_id", "bank_title", "fingerprint", "started_at",
+                                 "finished_at", "settings", "questions", "totals"])  # fmt: skip
+def test_every_top_field_is_checked(key: str) -> None:
+    doc = document()
+    doc[key] = 7
+    assert validate(doc) == f"damaged results file ({key!r} missing or wrong)"
+
+
+@pytest.mark.parametrize(
+    "key", ["number", "question_id", "topic", "prompt", "verdict", "score", "expected", "source"]
+)
+def test_every_question_field_is_checked(key: str) -> None:
+    doc = document()
+    doc["questions"][1][key] = True  # a bool is not a number, nor text
+    assert validate(doc) == f"damaged results file (question 2: {key!r} missing or wrong)"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["questions"].append("q3"), "question 3: not an object"),
+        (lambda d: d["questions"][0].pop("given"), "question 1: 'given' missing"),
+        (lambda d: d["questions"][0].update(seconds="4"), "question 1: 'seconds' wrong"),
+        (lambda d: d["questions"][0].update(seconds=True), "question 1: 'seconds' wrong"),
+        (
+            lambda d: d["questions"][0].update(verdict="great"),
+            "question 1: unknown verdict 'great'",
+        ),
+    ],
+)
+def test_question_problems_are_named(change, problem: str) -> None:
+    doc = document()
+    change(doc)
+    assert validate(doc) == f"damaged results file ({problem})"
+
+
+@pytest.mark.parametrize(
+    "key", ["points", "possible", "percent", "answered", "timeouts", "skipped"]
+)
+def test_every_total_is_checked(key: str) -> None:
+    doc = document()
+    doc["totals"][key] = False
+    assert validate(doc) == f"damaged results file (totals {key!r} missing or wrong)"
+
+
+@pytest.mark.parametrize(
+    ("version", "problem"),
+    [
+        (None, "damaged results file (no version)"),
+        ("1", "damaged results file (no version)"),
+        (True, "damaged results file (no version)"),
+        (2, "results file version 2 is newer than this quiz reads (1); update quiz"),
+    ],
+)
+def test_the_version_is_checked(version: object, problem: str) -> None:
+    doc = document()
+    doc["version"] = version
+    assert validate(doc) == problem
+
+
+def test_a_sound_document_has_no_problem() -> None:
+    doc = document()
+    doc["questions"][0]["seconds"] = None
+    doc["version"] = 1
+    assert validate(doc) is None
+    assert validate({"format": "other"}) == "not a quiz results file"
+
+
+@pytest.mark.parametrize(
+    ("student", "start"),
+    [
+        ("Zoë Müller", "Zoe-Muller_"),
+        ("  --Ann--  ", "Ann_"),
+        ("日本", "student_"),
+        ("x" * 39 + " y", "x" * 39 + "_"),  # cut at 40, then no dangling dash
+        ("a" * 50, "a" * 40 + "_"),
+    ],
+)
+def test_file_names_are_short_and_plain(student: str, start: str) -> None:
+    name = file_name(document(student))
+    assert name.startswith(start)
+    assert name.endswith("_20250304-090507.json")
+
+
+def test_times_are_written_in_utc() -> None:
+    local = datetime(2025, 3, 4, 11, 5, 7, tzinfo=timezone(timedelta(hours=2)))
+    doc = make_document("Ann", [BANK], OPTIONS, [], started_at=datetime(2025, 3, 4, 8, 0),
+                        finished_at=local)  # fmt: skip
+    assert (doc["started_at"], doc["finished_at"]) == (
+        "2025-03-04T08:00:00+00:00",
+        "2025-03-04T09:05:07+00:00",
+    )
+    assert doc["totals"]["percent"] == 0.0  # no question, no division by zero
+    assert file_name(doc).endswith("_20250304-090507.json")
+
+
+def test_a_sessions_results_document() -> None:
+    session = Session([BANK], SessionOptions(mode="drill", count=2))
+    seed = session.seed
+    answers = {"q1": "2002 ", "q2": True}  # right either way, so a bonus is believable
+    session.answer(answers[session.current.question.id], seconds=3.14159)
+    session.skip()
+    result = replace(session.result(), bonus=0.123456)
+    doc = results_document("Ann", [BANK], session.options, result, started_at=START,
+                           finished_at=END)  # fmt: skip
+    assert doc["settings"]["seed"] == seed
+    assert doc["fingerprint"] == fingerprint([BANK], replace(session.options, seed=seed))
+    first, second = doc["questions"]
+    assert first["number"] == 1 and second["number"] == 2
+    assert first["seconds"] == 3.14
+    assert second["verdict"] == "skipped" and second["given"] is None
+    asked = {e["question_id"]: e for e in doc["questions"]}
+    assert asked["q1"]["score"] in (1.0, 0.0)
+    one = asked[first["question_id"]]
+    assert {k: one[k] for k in ("topic", "prompt", "expected", "source")} == {
+        "topic": "",
+        "prompt": "Founded?" if one["question_id"] == "q1" else "Six members?",
+        "expected": "2002" if one["question_id"] == "q1" else "True",
+        "source": "",
+    }
+    assert doc["totals"]["bonus"] == 0.123
+    assert doc["totals"]["possible"] == 2
+    assert validate(doc) is None

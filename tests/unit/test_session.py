@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from quiz.grading.checking import expected_text
 from quiz.study.history import Attempt, QuestionHistory, SessionInfo, SessionSummary
 from quiz.study.session import Session, SessionError, SessionOptions
 from tests.helpers.engine_banks import every_type_bank, numbered_bank
@@ -421,3 +422,114 @@ def test_speed_bonus_only_in_drills_that_ask_for_it() -> None:
     assert plain.answer(plain.current.question.answer, seconds=1).bonus == 0.0
     practice = make(seed="s", time_per_question=20, speed_bonus=True, clock=clock)
     assert practice.answer(practice.current.question.answer, seconds=1).bonus == 0.0
+
+
+# --- what each outcome carries --------------------------------------------------------
+
+
+def test_a_skip_and_a_timeout_carry_the_expected_answer_the_reason_and_the_time() -> None:
+    recorder, clock = FakeRecorder(), FakeClock()
+    session = make([every_type_bank()], mode="drill", seed="s", clock=clock, recorder=recorder)
+    first = session.current
+    clock.advance(4)
+    skipped = session.skip()
+    second = session.current
+    clock.advance(7)
+    late = session.time_out()
+    assert (skipped.verdict, skipped.score, skipped.reason, skipped.seconds) == (
+        "skipped",
+        0.0,
+        "skipped",
+        4.0,
+    )
+    assert (late.verdict, late.score, late.reason, late.seconds) == (
+        "timeout",
+        0.0,
+        "time ran out",
+        7.0,
+    )
+    assert skipped.expected == expected_text(first.question)
+    assert late.expected == expected_text(second.question)
+    assert [(a.verdict, a.seconds, a.given) for a in recorder.attempts] == [
+        ("skipped", 4.0, None),
+        ("timeout", 7.0, None),
+    ]
+
+
+def test_questions_left_when_the_time_limit_ends_say_so() -> None:
+    clock = FakeClock()
+    session = make(mode="exam", seed="s", count=3, time_limit=60, clock=clock)
+    session.current  # noqa: B018  (showing it starts its clock)
+    clock.advance(60)
+    first = session.expire_if_due()
+    assert (first.reason, first.seconds) == ("time ran out", 60.0)
+    rest = session.outcomes[1:]
+    assert [(o.verdict, o.reason, o.seconds, o.score) for o in rest] == [
+        ("timeout", "the time limit was reached", None, 0.0)
+    ] * 2
+    assert all(o.expected == expected_text(o.question) for o in rest)
+
+
+def test_an_answer_is_recorded_with_everything_the_store_keeps() -> None:
+    recorder = FakeRecorder()
+    session = make([every_type_bank()], mode="drill", seed="s", recorder=recorder)
+    asked = session.current
+    outcome = session.answer("nonsense", seconds=2.5)
+    (attempt,) = recorder.attempts
+    q = asked.question
+    assert (attempt.session_uid, attempt.seq, attempt.bank_id, attempt.question_id) == (
+        session.info.uid,
+        0,
+        "engine",
+        q.id,
+    )
+    assert (attempt.content_hash, attempt.topic, attempt.seconds, attempt.answered_at) == (
+        q.content_hash,
+        q.topic,
+        2.5,
+        NOW,
+    )
+    assert (attempt.verdict, attempt.score, attempt.overridden) == (
+        outcome.verdict,
+        outcome.score,
+        False,
+    )
+    assert outcome.expected == expected_text(q)
+
+
+def test_the_speed_bonus_is_half_a_point_per_point_within_half_the_time() -> None:
+    drill = make(
+        [every_type_bank()], mode="drill", seed="s", time_per_question=20, speed_bonus=True
+    )
+    while drill.current.question.id != "ms":
+        drill.skip()
+    assert drill.answer(["Russia"], seconds=10).bonus == pytest.approx(0.25)  # half right
+    assert drill.answer("x", seconds=10.5).bonus == 0.0
+    untimed = make(mode="drill", seed="s", speed_bonus=True)
+    assert untimed.answer(untimed.current.question.answer, seconds=0).bonus == 0.0
+
+
+def test_result_per_topic_and_what_it_says_of_the_session() -> None:
+    session = make([numbered_bank(6)], mode="exam", seed="s")
+    for asked in session.questions:
+        right = asked.question.id in ("q00", "q01", "q03")
+        session.answer(asked.question.answer if right else "no")
+    result = session.result()
+    assert {(t.topic, t.possible, t.points) for t in result.per_topic} == {
+        ("alpha", 2, 2.0),  # q00, q03
+        ("beta", 2, 1.0),  # q01, q04
+        ("gamma", 2, 0.0),  # q02, q05
+    }
+    assert (result.seed, result.mode, result.total, result.answered) == ("s", "exam", 6, 6)
+    assert make(seed="s").result().percent == 0.0  # nothing asked yet
+
+
+def test_given_answers_become_json_data() -> None:
+    session = make([every_type_bank()], mode="drill", seed="s")
+    while session.current.question.id != "match":
+        session.skip()
+    outcome = session.answer({"Armenia": ("Yerevan",), 3: None})
+    assert outcome.given == {"Armenia": ["Yerevan"], "3": None}
+    session2 = make(seed="s")
+    assert session2.answer(b"bytes").given == "b'bytes'"
+    assert session2.answer(("a", 1, 2.5, True)).given == ["a", 1, 2.5, True]

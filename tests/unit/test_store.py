@@ -413,3 +413,26 @@ def test_sqlite_refusing_a_write_becomes_a_clear_message(
 
     monkeypatch.setattr(store_module, "_connect", read_only_connect)
     _refused(db, "read-only", profile="a new learner")  # adding the profile is a write
+
+
+def test_an_answer_replaced_by_a_skip_is_taken_back_whole(db: Path) -> None:
+    later = T0 + timedelta(days=3)
+    with open_store(db) as store:
+        session(store, "s1", [("q1", "correct")])
+        before = store.history(["b"])[("b", "q1")]
+        store.start(info("s2", at=later))
+        store.record(attempt("q1", "incorrect", uid="s2", at=later))
+        store.record(attempt("q1", "skipped", uid="s2", at=later))  # the same seq, replaced
+        after = store.history(["b"])[("b", "q1")]
+        rows = [(r["verdict"], r["score"]) for r in store.export_attempts()]
+    assert (after.attempts, after.misses, after.due) == (before.attempts, before.misses, before.due)
+    assert rows == [("correct", 1.0), ("skipped", 0.0)]
+
+
+def test_a_skip_replaced_by_an_answer_counts_once(db: Path) -> None:
+    with open_store(db) as store:
+        store.start(info())
+        store.record(attempt("q1", "skipped"))
+        store.record(attempt("q1", "incorrect"))  # the same seq, replaced
+        past = store.history(["b"])[("b", "q1")]
+    assert (past.attempts, past.misses, past.last_verdict) == (1, 1, "incorrect")

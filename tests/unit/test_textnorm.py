@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.grading.textnorm import digit_runs, is_blank, looks_numeric, normalize, strip_diacritics
+from quiz.common.textnorm import digit_runs, is_blank, looks_numeric, normalize, strip_diacritics
 
 
 @pytest.mark.parametrize(
