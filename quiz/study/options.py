@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-MODES = ("practice", "review", "exam", "drill")
+from quiz.common.settings import DEFAULT_NEW_LIMIT
+
+MODES = ("study", "practice", "review", "exam", "drill")
+# Today's work: due reviews first, then new questions up to the daily limit.
+STUDY_MODE = "study"
+# Where the learner may take back the last answer (ctrl+z); a class's answers stand.
+UNDO_MODES = ("study", "practice", "review")
 # A class takes these together: seeded, history ignored, a results file at the end.
 CLASS_MODES = ("drill", "exam")
 
@@ -26,6 +32,9 @@ class SessionOptions:
     time_per_question: float | None = None  # seconds
     time_limit: float | None = None  # seconds, for the whole session
     speed_bonus: bool = False
+    new_limit: int = (
+        DEFAULT_NEW_LIMIT  # study: new questions a day (the settings file, or --new-limit)
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
