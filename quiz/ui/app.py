@@ -224,7 +224,7 @@ class QuizApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def undo_last(self) -> None:
+    def action_undo_last(self) -> None:
         """Take back the last answer and ask its question again (not in a drill or exam)."""
         session = self.session
         if session is None:
