@@ -72,13 +72,15 @@ def calendar_grid(calendar: Sequence[tuple[date, int]]) -> list[str]:
     for day, count in calendar:
         week, weekday = divmod((day - first).days, 7)
         grid[weekday][week] = HEAT[0] if not count else HEAT[1 + min(3, (4 * count - 1) // top)]
-    months = [" "] * (2 * weeks)
-    for week in range(weeks):
-        monday = first + timedelta(weeks=week)
-        if week == 0 or monday.month != (monday - timedelta(weeks=1)).month:
-            name = monday.strftime("%b")
-            if all(c == " " for c in months[2 * week : 2 * week + 4]):
-                months[2 * week : 2 * week + 3] = name
+    months = [" "] * (2 * weeks + 2)
+    starts = [
+        week
+        for week in range(1, weeks)
+        if (first + timedelta(weeks=week)).month != (first + timedelta(weeks=week - 1)).month
+    ]
+    # The first column's month only when the next month's name leaves room for it.
+    for week in ([0] if not starts or starts[0] >= 2 else []) + starts:
+        months[2 * week : 2 * week + 3] = (first + timedelta(weeks=week)).strftime("%b")
     lines = ["     " + "".join(months).rstrip()]
     lines.extend(f"{WEEKDAYS[d]:>4} " + " ".join(grid[d]) for d in range(7))
     lines.append(f"     less {' '.join(HEAT)} more")
