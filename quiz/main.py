@@ -46,6 +46,13 @@ def _bank_id(text: str) -> str:
     return text
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if value <= 0:
@@ -72,7 +79,8 @@ def run_parser() -> argparse.ArgumentParser:
         "Run `quiz COMMAND --help` for each.",
     )
     p.add_argument("--version", action="version", version=f"quiz {__version__}")
-    _add_session_options(p, default_mode="practice")
+    # No default here: the app highlights study, --plain runs practice (quiz.startup).
+    _add_session_options(p, default_mode=None)
     p.add_argument(
         "--plain", action="store_true", help="line-by-line front end (screen readers, pipes)"
     )
@@ -80,7 +88,7 @@ def run_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _add_session_options(p: argparse.ArgumentParser, *, default_mode: str) -> None:
+def _add_session_options(p: argparse.ArgumentParser, *, default_mode: str | None) -> None:
     """What a session asks and how: shared by a run and by `quiz serve`."""
     p.add_argument(
         "--bank",
@@ -88,7 +96,21 @@ def _add_session_options(p: argparse.ArgumentParser, *, default_mode: str) -> No
         action="append",
         help="bank file or folder (repeatable; default: the shipped bank)",
     )
-    p.add_argument("--mode", choices=MODES, default=default_mode, help=f"default: {default_mode}")
+    p.add_argument(
+        "--mode",
+        choices=MODES,
+        default=default_mode,
+        help=f"default: {default_mode}"
+        if default_mode
+        else "study: today's reviews, then new questions (default: practice; the app "
+        "highlights study)",
+    )
+    p.add_argument(
+        "--new-limit",
+        type=_count,
+        metavar="N",
+        help="study: new questions a day (default: new_limit in the settings file, else 20)",
+    )
     p.add_argument("--count", type=_positive_int, metavar="N", help="number of questions")
     p.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     p.add_argument(

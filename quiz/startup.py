@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,12 +43,13 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Progress
     return ProgressStore.open(path, profile, read_only=read_only)
 
 
-def session_options(args: argparse.Namespace) -> SessionOptions:
-    """SessionOptions from the run options."""
-    from quiz.study.options import SessionOptions
+def session_options(args: argparse.Namespace, default_mode: str = "practice") -> SessionOptions:
+    """SessionOptions from the run options (`default_mode` without --mode)."""
+    from quiz.study.options import Mode, SessionOptions
 
     return SessionOptions(
-        mode=args.mode,
+        mode=Mode(getattr(args, "mode", None) or default_mode),
+        new_limit=new_limit(args),
         count=args.count,
         topics=tuple(args.topic or ()),
         difficulty=tuple(args.difficulty or ()),
@@ -56,6 +58,19 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         time_limit=args.time_limit * 60 if args.time_limit else None,
         speed_bonus=args.speed_bonus,
     )
+
+
+def new_limit(args: argparse.Namespace) -> int:
+    """The daily new-question limit: --new-limit, else the settings file (warnings to stderr)."""
+    given: int | None = getattr(args, "new_limit", None)
+    if given is not None:
+        return given
+    from quiz.common.settings import load_settings
+
+    settings, warnings = load_settings()
+    for warning in warnings:
+        sys.stderr.write(f"quiz: {warning}\n")
+    return settings.new_limit
 
 
 NAME_PROMPT = "Your name (for the results file): "

@@ -17,3 +17,11 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("QUIZ_SETTINGS", str(base / "settings.toml"))
     monkeypatch.setenv("NO_COLOR", "1")
     yield base
+
+
+@pytest.fixture
+def fake_day(monkeypatch: pytest.MonkeyPatch):
+    """A fake clock through $QUIZ_NOW (tests.helpers.today.FakeDay), in UTC days."""
+    from tests.helpers.today import fake_day as start
+
+    yield from start(monkeypatch)

@@ -20,14 +20,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
 from typing import Any
 
 from quiz.bank.model import NO_TOPIC, Bank
+from quiz.common.clock import utc_now
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
-from quiz.common.wording import due_time, format_points, plural
+from quiz.common.wording import done_for_today, due_time, format_points, plural
 from quiz.grading.kinds import kind_of
 from quiz.study.answers import InputError, hint, left_label, parse_typed
+from quiz.study.options import STUDY_MODE
 from quiz.study.session import Asked, Outcome, Session, SessionResult
 
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
@@ -193,6 +194,8 @@ class Plain:
         elif result.missed:
             self._review(result.missed, "Missed (re-read these passages)")
         self._write_results(result)
+        if self.session.options.mode == STUDY_MODE and result.possible == result.total:
+            self.say(f"\n{self._done_for_today()}")
 
     def _review(self, outcomes: tuple[Outcome, ...], title: str) -> None:
         self.say(f"\n{title}:")
@@ -203,14 +206,21 @@ class Plain:
             for line in _details(o):
                 self.say(f"   {line}")
 
+    def _done_for_today(self) -> str:
+        next_due = getattr(self.store, "next_due", None)
+        when = next_due([b.id for b in self.banks]) if next_due else None
+        return done_for_today(when, utc_now())
+
     def _nothing_to_ask(self) -> str:
+        if self.session.options.mode == STUDY_MODE:
+            return "Nothing due and no new questions left today. " + self._done_for_today()
         if self.session.options.mode != "review":
             return "No questions match these options."
         text = "Nothing to review now: no missed questions and nothing due."
         next_due = getattr(self.store, "next_due", None)
         when = next_due([b.id for b in self.banks]) if next_due else None
         if when is not None:
-            text += f" Next review due {due_time(when, datetime.now(UTC))}."
+            text += f" Next review due {due_time(when, utc_now())}."
         return text
 
     def _write_results(self, result: SessionResult) -> None:

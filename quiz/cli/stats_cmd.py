@@ -7,24 +7,36 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from typing import TextIO
 
 from quiz import startup as context
+from quiz.common.clock import local_day, utc_now
 from quiz.common.display import clip, table
 from quiz.common.wording import due_time, plural
-from quiz.progress.stats import STRUGGLING_MISSES, Flagged, Stats
+from quiz.progress import charts
+from quiz.progress.stats import (
+    CALENDAR_WEEKS,
+    CHART_DAYS,
+    FORECAST_DAYS,
+    STRUGGLING_MISSES,
+    Flagged,
+    Stats,
+)
 
 PROMPT_WIDTH = 56
 RECENT_SESSIONS = 10
+TOPIC_WIDTH = 24
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the stats of `--profile` over the `--bank` banks (default: the shipped bank)."""
     banks = context.load_banks(args)
+    now = utc_now()
     with context.open_store(args, read_only=True) as store:
-        stats = store.stats(banks)
-    write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), sys.stdout)
+        stats = store.stats(banks, now, new_limit=context.new_limit(args))
+    write(stats, store.profile, ", ".join(b.id for b in banks), now, sys.stdout)
     return 0
 
 
@@ -35,16 +47,21 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
         out.write(f"No answers yet ({stats.questions} questions to discover).\n")
         return
     accuracy = _percent(stats.accuracy)
+    today = stats.today
     _table(
         out,
         [
-            ("Questions", str(stats.questions), ""),
+            ("Today", str(today.due), f"due, {today.new} new, about {today.minutes} min"),
+            ("Questions", str(stats.questions), charts.stage_text(stats.stages)),
             ("Seen", str(stats.seen), ""),
-            ("Mastered", str(stats.mastered), "right the last two times or more (fsrs Review)"),
             ("Due now", str(stats.due), ""),
             ("Missed", str(stats.missed), "latest answer wrong, partly right or too late"),
             ("Accuracy", accuracy, f"over {plural(stats.answers, 'answer')}"),
-            ("Streak", plural(stats.streak, "day"), "days in a row with an answer"),
+            (
+                "Streak",
+                plural(stats.streak, "day"),
+                f"longest {plural(stats.longest_streak, 'day')}",
+            ),
         ],
         indent="",
     )
@@ -52,23 +69,38 @@ def write(stats: Stats, profile: str, banks: str, now: datetime, out: TextIO) ->
         recent = stats.sessions[-RECENT_SESSIONS:]
         out.write("Recent sessions (oldest first): ")
         out.write(" ".join(f"{p.percent:.0f}%" for p in recent) + "\n")
-    out.write("\nAccuracy by topic\n")
+    out.write(f"\nAnswers per day, last {CHART_DAYS} days; accuracy per day below (0-100%)\n")
+    _lines(out, charts.day_chart(stats.days))
+    out.write(f"\nStudy days, last {CALENDAR_WEEKS} weeks\n")
+    _lines(out, charts.calendar_grid(stats.calendar))
+    out.write(f"\nReviews due, next {FORECAST_DAYS} days (today first)\n")
+    _lines(out, charts.forecast_chart(stats.forecast, local_day(now)))
+    out.write(f"\nStages by topic ({charts.STAGE_LEGEND})\n")
     _table(
         out,
-        [
+        [("", "new", "learning", "young", "mature", "accuracy", "")]
+        + [
             (
-                t.topic,
-                f"{t.seen}/{t.questions} seen",
+                _shorten(t.topic, TOPIC_WIDTH),
+                str(t.stages.new),
+                str(t.stages.learning),
+                str(t.stages.young),
+                str(t.stages.mature),
                 _percent(t.accuracy),
-                f"{t.mastered} mastered",
+                charts.stage_bar(t.stages),
             )
             for t in stats.topics
         ],
+        header=True,
     )
     _flagged(out, f"Struggling (missed {STRUGGLING_MISSES} times or more)", stats.struggling, True)
     _flagged(out, "Changed since you last answered them", stats.changed, False)
     due = "nothing scheduled" if stats.next_due is None else due_time(stats.next_due, now)
     out.write(f"\nNext review due: {due}\n")
+
+
+def _lines(out: TextIO, lines: list[str]) -> None:
+    out.write("".join(line.rstrip() + "\n" for line in lines))
 
 
 def _percent(value: float | None) -> str:
@@ -85,11 +117,15 @@ def _flagged(out: TextIO, title: str, items: tuple[Flagged, ...], misses: bool) 
     )
 
 
-def _shorten(text: str) -> str:
-    return clip(text, PROMPT_WIDTH)
+def _shorten(text: str, width: int = PROMPT_WIDTH) -> str:
+    return clip(text, width)
 
 
-def _table(out: TextIO, rows: list[tuple[str, ...]], indent: str = "  ") -> None:
-    """Rows in columns: text left-aligned, counts and percentages right-aligned."""
-    for line in table(rows, indent=indent, numbers_right=True):
+def _table(
+    out: TextIO, rows: Sequence[tuple[str, ...]], indent: str = "  ", *, header: bool = False
+) -> None:
+    """Rows in columns: text left-aligned, counts and percentages right-aligned (and with
+    `header`, the first row's names over them)."""
+    head, body = (rows[0], rows[1:]) if header and rows else (None, rows)
+    for line in table(body, head, indent=indent, numbers_right=True, rule=False):
         out.write(line + "\n")

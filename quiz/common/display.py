@@ -28,6 +28,7 @@ VERDICT_SYMBOLS: dict[str, str] = {
     "timeout": "⏱",
 }
 MODE_NAMES: dict[str, str] = {
+    "study": "Study today",
     "practice": "Practice",
     "review": "Review missed",
     "exam": "Exam",
@@ -49,7 +50,7 @@ def verdict_label(verdict: str) -> str:
 
 
 def mode_name(mode: str) -> str:
-    """'Practice', 'Review missed', 'Exam', 'Drill' (an unknown mode as it is)."""
+    """'Study today', 'Practice', 'Review missed', 'Exam', 'Drill' (an unknown mode as it is)."""
     return MODE_NAMES.get(mode, mode)
 
 
@@ -153,27 +154,35 @@ def table(
     *,
     indent: str = "",
     numbers_right: bool = False,
+    rule: bool = True,
 ) -> list[str]:
     """Rows in aligned columns, two spaces apart, as lines (no trailing spaces).
 
-    With `headers`, a row of dashes follows them. With `numbers_right`, a cell
-    that starts with a digit (or is "-") is aligned right.
+    With `headers`, a row of dashes follows them (unless `rule` is off). With
+    `numbers_right`, a cell that starts with a digit (or is "-") is aligned right,
+    and so is the header of a column of such cells.
     """
-    cells = [[str(c) for c in row] for row in rows]
-    if headers is not None:
-        cells.insert(0, [str(h) for h in headers])
+    body = [[str(c) for c in row] for row in rows]
+    cells = [[str(h) for h in headers], *body] if headers is not None else body
     if not cells:
         return []
     columns = len(cells[0])
     widths = [max(cell_width(row[i]) for row in cells) for i in range(columns)]
+    numeric = [bool(body) and all(_numeric(row[i]) for row in body) for i in range(columns)]
+
+    def right(n: int, i: int, cell: str) -> bool:
+        header = headers is not None and n == 0
+        return numbers_right and (numeric[i] if header else _numeric(cell))
+
     lines = [
         indent
         + "  ".join(
-            pad(c, w, right=numbers_right and _numeric(c)) for c, w in zip(row, widths, strict=True)
+            pad(c, w, right=right(n, i, c))
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ).rstrip()
-        for row in cells
+        for n, row in enumerate(cells)
     ]
-    if headers is not None:
+    if headers is not None and rule:
         lines.insert(1, indent + "  ".join("-" * w for w in widths))
     return lines
 

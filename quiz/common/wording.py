@@ -50,3 +50,12 @@ def _in(delta: timedelta) -> str:
     if hours < 24:
         return f"in {plural(hours, 'hour')}"
     return f"in {plural(round(seconds / 86400), 'day')}"
+
+
+def done_for_today(next_due: datetime | None, now: datetime) -> str:
+    """The end of today's study: 'Done for today. Next review due in 10 minutes (...).'"""
+    if next_due is None:
+        return "Done for today. Nothing is scheduled yet."
+    if next_due <= now:
+        return "Done for today's plan, but more reviews are due now: study again to take them."
+    return f"Done for today. Next review due {due_time(next_due, now)}."

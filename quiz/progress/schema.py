@@ -86,7 +86,38 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+_V2 = (
+    # When a question stopped being new: today's new questions count against the limit.
+    """ALTER TABLE cards ADD COLUMN first_answered TEXT""",
+    """UPDATE cards SET first_answered = f.first FROM (
+        SELECT profile_id, bank_id, question_id, min(answered_at) AS first FROM attempts
+        WHERE verdict != 'skipped' GROUP BY profile_id, bank_id, question_id) AS f
+        WHERE cards.profile_id = f.profile_id AND cards.bank_id = f.bank_id
+        AND cards.question_id = f.question_id""",
+    # Undo finds a question's previous answer without scanning every attempt.
+    """CREATE INDEX attempts_by_question ON attempts (profile_id, bank_id, question_id, id)""",
+    # Answers and score per local calendar day and bank, updated with each attempt:
+    # the calendar, the 30-day chart and the streaks read these instead of the attempts.
+    """CREATE TABLE daily (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id),
+        day TEXT NOT NULL,
+        bank_id TEXT NOT NULL,
+        answers INTEGER NOT NULL,
+        score_sum REAL NOT NULL,
+        PRIMARY KEY (profile_id, day, bank_id)) WITHOUT ROWID""",
+    """INSERT INTO daily (profile_id, day, bank_id, answers, score_sum)
+        SELECT profile_id, date(answered_at, 'localtime'), bank_id, count(*), sum(score)
+        FROM attempts WHERE verdict != 'skipped' GROUP BY 1, 2, 3""",
+    """DROP TABLE study_days""",
+)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _V2:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 
 
 def schema_version() -> int:

@@ -2,15 +2,22 @@
 
 Definitions (also in docs/progress.md):
 - seen: answered at least once (a skip does not count);
-- mastered: the latest answer was correct and the fsrs card has graduated to the
-  Review state (it has been answered well on two separate occasions at least);
+- stage (Anki's words, from the fsrs card): new (never answered), learning (fsrs
+  Learning or Relearning: right answers still to give on separate occasions),
+  young (fsrs Review with stability under MATURE_DAYS), mature (stability of
+  MATURE_DAYS or more);
 - due: the card's next review time has come;
 - missed: the latest answer was incorrect, partly correct or timed out;
 - accuracy: the mean score of every answer (skips excluded), 0..1;
 - struggling: missed STRUGGLING_MISSES times or more, ever;
 - changed: the bank's question is not what was last answered (content hash differs);
 - streak: days in a row with an answer, in the local time of the computer that
-  recorded them, ending today, or yesterday when nothing is answered yet today.
+  recorded them, ending today, or yesterday when nothing is answered yet today;
+  longest streak: the most days in a row ever;
+- today: the reviews due now, the new questions the daily limit still allows,
+  and about SECONDS_PER_QUESTION for each;
+- forecast: reviews falling due on each of the next FORECAST_DAYS days (today's
+  count includes those already overdue).
 """
 
 from __future__ import annotations
@@ -20,10 +27,17 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from quiz.bank.model import NO_TOPIC, Bank
+from quiz.common.clock import local_day
 from quiz.grading.verdicts import MISSED_VERDICTS
 from quiz.study.scheduling import REVIEW_STATE
 
 STRUGGLING_MISSES = 4
+MATURE_DAYS = 21.0  # stability (days) from which a card is mature, as in Anki
+SECONDS_PER_QUESTION = 20  # for "about N minutes" today
+CHART_DAYS = 30
+CALENDAR_WEEKS = 26
+FORECAST_DAYS = 14
+STAGES = ("new", "learning", "young", "mature")
 
 
 class QuestionRow(NamedTuple):
@@ -41,6 +55,40 @@ class QuestionRow(NamedTuple):
     due: datetime | None
     state: int | None  # fsrs State
     stability: float | None
+    first_answered: datetime | None = None
+
+
+class DayRow(NamedTuple):
+    """Answers on one local calendar day."""
+
+    day: date
+    answers: int
+    score_sum: float
+
+
+class DayPoint(NamedTuple):
+    """One day of the 30-day chart."""
+
+    day: date
+    answers: int
+    accuracy: float | None  # 0..1; None without answers
+
+
+class StageCounts(NamedTuple):
+    """How many questions are at each stage."""
+
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+
+
+class Today(NamedTuple):
+    """Today's work at a glance."""
+
+    due: int  # reviews due now
+    new: int  # new questions the daily limit still allows
+    minutes: int  # an estimate
 
 
 class SessionRow(NamedTuple):
@@ -66,7 +114,7 @@ class TopicStats(NamedTuple):
     topic: str
     questions: int
     seen: int
-    mastered: int
+    stages: StageCounts
     answers: int
     accuracy: float | None  # 0..1; None before any answer
 
@@ -82,7 +130,7 @@ class Stats(NamedTuple):
 
     questions: int
     seen: int
-    mastered: int
+    stages: StageCounts
     due: int
     missed: int
     answers: int
@@ -93,11 +141,84 @@ class Stats(NamedTuple):
     changed: tuple[Flagged, ...]
     next_due: datetime | None  # earliest due among seen questions (may be past: due now)
     sessions: tuple[SessionPoint, ...]  # finished sessions, oldest first
+    today: Today
+    longest_streak: int  # days
+    days: tuple[DayPoint, ...]  # the last CHART_DAYS days, oldest first, today last
+    calendar: tuple[tuple[date, int], ...]  # (day, answers), Monday of CALENDAR_WEEKS ago..today
+    forecast: tuple[int, ...]  # reviews due on today, tomorrow, ... (FORECAST_DAYS)
 
 
-def is_mastered(row: QuestionRow) -> bool:
-    """Latest answer correct and the card graduated to fsrs's Review state."""
-    return row.last_verdict == "correct" and row.state == REVIEW_STATE
+def stage(row: QuestionRow | None) -> str:
+    """new, learning, young or mature: where a question stands, from its fsrs card."""
+    if row is None or row.attempts == 0 or row.state is None:
+        return "new"
+    if row.state != REVIEW_STATE:
+        return "learning"
+    return "mature" if (row.stability or 0.0) >= MATURE_DAYS else "young"
+
+
+def stage_counts(rows: Iterable[QuestionRow | None]) -> StageCounts:
+    """How many of `rows` (None: never answered) are at each stage."""
+    counts = dict.fromkeys(STAGES, 0)
+    for row in rows:
+        counts[stage(row)] += 1
+    return StageCounts(**counts)
+
+
+def longest_streak(days: Iterable[date]) -> int:
+    """The most days in a row with an answer."""
+    best = run = 0
+    previous: date | None = None
+    for day in sorted(set(days)):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        best = max(best, run)
+        previous = day
+    return best
+
+
+def new_started_on(rows: Iterable[QuestionRow], today: date) -> int:
+    """How many questions were answered for the first time on `today` (local)."""
+    return sum(
+        1 for r in rows if r.first_answered is not None and local_day(r.first_answered) == today
+    )
+
+
+def day_points(
+    days: Iterable[DayRow], today: date, count: int = CHART_DAYS
+) -> tuple[DayPoint, ...]:
+    """The last `count` days up to today, with zero answers on days without any."""
+    by_day = {d.day: d for d in days}
+    points = []
+    for back in range(count - 1, -1, -1):
+        day = today - timedelta(days=back)
+        row = by_day.get(day)
+        if row is None or not row.answers:
+            points.append(DayPoint(day, 0, None))
+        else:
+            points.append(DayPoint(day, row.answers, row.score_sum / row.answers))
+    return tuple(points)
+
+
+def calendar(
+    days: Iterable[DayRow], today: date, weeks: int = CALENDAR_WEEKS
+) -> tuple[tuple[date, int], ...]:
+    """(day, answers) from the Monday `weeks` weeks before this one, through today."""
+    by_day = {d.day: d.answers for d in days}
+    start = today - timedelta(days=today.weekday(), weeks=weeks)
+    span = (today - start).days + 1
+    return tuple(
+        (day, by_day.get(day, 0)) for day in (start + timedelta(days=n) for n in range(span))
+    )
+
+
+def forecast(dues: Iterable[datetime], today: date, count: int = FORECAST_DAYS) -> tuple[int, ...]:
+    """Reviews due on each local day from today (overdue ones count today)."""
+    counts = [0] * count
+    for due in dues:
+        offset = max(0, (local_day(due) - today).days)
+        if offset < count:
+            counts[offset] += 1
+    return tuple(counts)
 
 
 def streak(days: Iterable[date], today: date) -> int:
@@ -114,13 +235,16 @@ def streak(days: Iterable[date], today: date) -> int:
 def compute(
     banks: Sequence[Bank],
     rows: Iterable[QuestionRow],
-    days: Iterable[date],
+    days: Iterable[DayRow],
     sessions: Iterable[SessionRow],
     now: datetime,
     today: date,
+    *,
+    new_limit: int = 20,
 ) -> Stats:
     """Stats over the questions of `banks`; rows of questions no longer in them are ignored."""
     by_key = {(r.bank_id, r.question_id): r for r in rows}
+    days = [d for d in days if d.answers > 0]
     topics: dict[str, list[QuestionRow | None]] = {}
     present: list[QuestionRow] = []
     struggling: list[Flagged] = []
@@ -139,16 +263,19 @@ def compute(
     struggling.sort(key=lambda f: -f.misses)
     dues = [r.due for r in present if r.due is not None]
     answers = sum(r.attempts for r in present)
+    questions = sum(len(b.questions) for b in banks)
+    due_now = sum(1 for r in present if r.due is not None and r.due <= now)
+    new_today = min(questions - len(present), max(0, new_limit - new_started_on(present, today)))
     return Stats(
-        questions=sum(len(b.questions) for b in banks),
+        questions=questions,
         seen=len(present),
-        mastered=sum(1 for r in present if is_mastered(r)),
-        due=sum(1 for r in present if r.due is not None and r.due <= now),
+        stages=stage_counts([*present, *([None] * (questions - len(present)))]),
+        due=due_now,
         missed=sum(1 for r in present if r.last_verdict in MISSED_VERDICTS),
         answers=answers,
         accuracy=_accuracy(present),
         topics=tuple(_topic(name, items) for name, items in topics.items()),
-        streak=streak(days, today),
+        streak=streak((d.day for d in days), today),
         struggling=tuple(struggling),
         changed=tuple(changed),
         next_due=min(dues) if dues else None,
@@ -157,6 +284,11 @@ def compute(
             for s in sorted(sessions, key=lambda s: s.started_at)
             if s.possible
         ),
+        today=Today(due_now, new_today, -(-(due_now + new_today) * SECONDS_PER_QUESTION // 60)),
+        longest_streak=longest_streak(d.day for d in days),
+        days=day_points(days, today),
+        calendar=calendar(days, today),
+        forecast=forecast(dues, today),
     )
 
 
@@ -171,7 +303,7 @@ def _topic(name: str, items: list[QuestionRow | None]) -> TopicStats:
         topic=name,
         questions=len(items),
         seen=len(seen),
-        mastered=sum(1 for r in seen if is_mastered(r)),
+        stages=stage_counts(items),
         answers=sum(r.attempts for r in seen),
         accuracy=_accuracy(seen),
     )

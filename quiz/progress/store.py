@@ -22,10 +22,12 @@ from urllib.parse import quote
 
 from quiz import __version__
 from quiz.bank.model import Bank
+from quiz.common.clock import local_day, utc_now
 from quiz.common.errors import StoreError
+from quiz.common.settings import DEFAULT_NEW_LIMIT
 from quiz.grading.verdicts import MISSED_VERDICTS
 from quiz.progress import schema
-from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute
+from quiz.progress.stats import DayRow, QuestionRow, SessionRow, Stats, compute
 from quiz.study import scheduling
 
 if TYPE_CHECKING:  # built when a session starts, not when the home screen opens
@@ -129,12 +131,12 @@ class ProgressStore:
         with self._write():
             session_id = self._session_id(attempt.session_uid)
             previous = self._conn.execute(
-                "SELECT bank_id, question_id, verdict, score, card_before FROM attempts "
-                "WHERE session_id = ? AND seq = ?",
+                "SELECT bank_id, question_id, verdict, score, card_before, answered_at "
+                "FROM attempts WHERE session_id = ? AND seq = ?",
                 (session_id, attempt.seq),
             ).fetchone()
             if previous is not None:
-                self._undo(*previous)
+                self._unapply(*previous)
             card_before = self._card(attempt.bank_id, attempt.question_id)
             self._conn.execute(
                 "INSERT INTO attempts (session_id, seq, profile_id, bank_id, question_id, "
@@ -164,6 +166,38 @@ class ProgressStore:
                 ),
             )
             self._apply(attempt, card_before)
+
+    def take_back(self, session_uid: str, seq: int) -> None:
+        """Forget an attempt (undo): the row goes, and its question's card, counts and day
+        return to what they were before it, in one transaction."""
+        with self._write():
+            session_id = self._session_id(session_uid)
+            found = self._conn.execute(
+                "SELECT id, bank_id, question_id, verdict, score, card_before, answered_at "
+                "FROM attempts WHERE session_id = ? AND seq = ?",
+                (session_id, seq),
+            ).fetchone()
+            if found is None:
+                return
+            attempt_id, bank_id, question_id, verdict, score, card_before, answered_at = found
+            self._conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            if verdict == "skipped":
+                return
+            self._unapply(bank_id, question_id, verdict, score, card_before, answered_at)
+            if card_before is None:  # it was new: it is new again
+                self._conn.execute(
+                    "DELETE FROM cards WHERE profile_id = ? AND bank_id = ? AND question_id = ?",
+                    (self._profile_id, bank_id, question_id),
+                )
+                return
+            self._conn.execute(
+                "UPDATE cards SET (last_verdict, last_answered, last_content_hash) = ("
+                "SELECT verdict, answered_at, content_hash FROM attempts WHERE profile_id = ? "
+                "AND bank_id = ? AND question_id = ? AND verdict != 'skipped' "
+                "ORDER BY id DESC LIMIT 1) "
+                "WHERE profile_id = ? AND bank_id = ? AND question_id = ?",
+                (self._profile_id, bank_id, question_id) * 2,
+            )
 
     def finish(self, summary: SessionSummary) -> None:
         """Record a session's end and score."""
@@ -196,6 +230,7 @@ class ProgressStore:
                     last_answered=row.last_answered,
                     last_content_hash=row.last_content_hash,
                     due=row.due,
+                    first_answered=row.first_answered,
                 )
         return out
 
@@ -215,19 +250,25 @@ class ProgressStore:
         ids = _unique(bank_ids)
         rows = self._read(
             "SELECT bank_id, question_id, topic, attempts, misses, score_sum, last_verdict, "
-            "last_answered, last_content_hash, due, state, stability FROM cards "
+            "last_answered, last_content_hash, due, state, stability, first_answered FROM cards "
             f"WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
         return [
-            QuestionRow(b, q, t, n, m, s, v, _dt(la), h, _dt(due), st, stab)
-            for b, q, t, n, m, s, v, la, h, due, st, stab in rows
+            QuestionRow(b, q, t, n, m, s, v, _dt(la), h, _dt(due), st, stab, _dt(first))
+            for b, q, t, n, m, s, v, la, h, due, st, stab, first in rows
         ]
 
-    def study_days(self) -> list[date]:
-        """Local calendar days on which this profile answered something."""
-        rows = self._read("SELECT day FROM study_days WHERE profile_id = ?", (self._profile_id,))
-        return [date.fromisoformat(day) for (day,) in rows]
+    def day_rows(self, bank_ids: Iterable[str]) -> list[DayRow]:
+        """Answers and score per local calendar day in these banks, oldest first."""
+        ids = _unique(bank_ids)
+        rows = self._read(
+            "SELECT day, sum(answers), sum(score_sum) FROM daily "
+            f"WHERE profile_id = ? AND bank_id IN ({_marks(ids)}) "
+            "GROUP BY day HAVING sum(answers) > 0 ORDER BY day",
+            (self._profile_id, *ids),
+        )
+        return [DayRow(date.fromisoformat(day), n, s) for day, n, s in rows]
 
     def session_rows(
         self, bank_ids: Iterable[str], limit: int = SPARKLINE_SESSIONS
@@ -246,17 +287,24 @@ class ProgressStore:
             for u, m, t, p, n in reversed(rows)
         ]
 
-    def stats(self, banks: Sequence[Bank], now: datetime | None = None) -> Stats:
-        """This profile's stats over the questions of `banks`."""
-        now = now or datetime.now(UTC)
+    def stats(
+        self,
+        banks: Sequence[Bank],
+        now: datetime | None = None,
+        *,
+        new_limit: int = DEFAULT_NEW_LIMIT,
+    ) -> Stats:
+        """This profile's stats over the questions of `banks`; `new_limit` sizes today's work."""
+        now = now or utc_now()
         ids = [b.id for b in banks]
         return compute(
             banks,
             self.question_rows(ids),
-            self.study_days(),
+            self.day_rows(ids),
             self.session_rows(ids),
             now,
-            now.astimezone().date(),
+            local_day(now),
+            new_limit=new_limit,
         )
 
     # --- export ---------------------------------------------------------------------
@@ -380,12 +428,28 @@ class ProgressStore:
         ).fetchone()
         return row[0] if row else None
 
-    def _undo(
-        self, bank_id: str, question_id: str, verdict: str, score: float, card_before: str | None
+    def _unapply(
+        self,
+        bank_id: str,
+        question_id: str,
+        verdict: str,
+        score: float,
+        card_before: str | None,
+        answered_at: str,
     ) -> None:
-        """Take back an attempt being replaced: its counts, and its review of the card."""
+        """Take back an attempt's effects: its counts, its day, and its review of the card."""
         if verdict == "skipped":
             return
+        day = local_day(datetime.fromisoformat(answered_at)).isoformat()
+        self._conn.execute(
+            "UPDATE daily SET answers = answers - 1, score_sum = score_sum - ? "
+            "WHERE profile_id = ? AND day = ? AND bank_id = ?",
+            (score, self._profile_id, day, bank_id),
+        )
+        self._conn.execute(
+            "DELETE FROM daily WHERE profile_id = ? AND day = ? AND bank_id = ? AND answers <= 0",
+            (self._profile_id, day, bank_id),
+        )
         card = json.loads(card_before) if card_before else {}
         self._conn.execute(
             "UPDATE cards SET attempts = attempts - 1, misses = misses - ?, "
@@ -419,13 +483,15 @@ class ProgressStore:
         self._conn.execute(
             "INSERT INTO cards (profile_id, bank_id, question_id, topic, card, due, state, "
             "stability, attempts, misses, score_sum, last_verdict, last_answered, "
-            "last_content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) "
+            "last_content_hash, first_answered) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT DO UPDATE SET topic = excluded.topic, card = excluded.card, "
             "due = excluded.due, state = excluded.state, stability = excluded.stability, "
             "attempts = attempts + 1, misses = misses + excluded.misses, "
             "score_sum = score_sum + excluded.score_sum, last_verdict = excluded.last_verdict, "
             "last_answered = excluded.last_answered, "
-            "last_content_hash = excluded.last_content_hash",
+            "last_content_hash = excluded.last_content_hash, "
+            "first_answered = coalesce(first_answered, excluded.first_answered)",
             (
                 self._profile_id,
                 attempt.bank_id,
@@ -440,11 +506,19 @@ class ProgressStore:
                 attempt.verdict,
                 _ts(attempt.answered_at),
                 attempt.content_hash,
+                _ts(attempt.answered_at),
             ),
         )
         self._conn.execute(
-            "INSERT OR IGNORE INTO study_days (profile_id, day) VALUES (?, ?)",
-            (self._profile_id, attempt.answered_at.astimezone().date().isoformat()),
+            "INSERT INTO daily (profile_id, day, bank_id, answers, score_sum) "
+            "VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE SET answers = answers + 1, "
+            "score_sum = score_sum + excluded.score_sum",
+            (
+                self._profile_id,
+                local_day(attempt.answered_at).isoformat(),
+                attempt.bank_id,
+                attempt.score,
+            ),
         )
 
     # --- reading ----------------------------------------------------------------------

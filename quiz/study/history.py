@@ -69,6 +69,10 @@ class Recorder(Protocol):
 
     def record(self, attempt: Attempt) -> None: ...
 
+    def take_back(self, session_uid: str, seq: int) -> None:
+        """Forget an attempt as if it had never been given (undo)."""
+        ...
+
     def finish(self, summary: SessionSummary) -> None: ...
 
 
@@ -82,6 +86,7 @@ class QuestionHistory:
     last_answered: datetime | None = None
     last_content_hash: str | None = None
     due: datetime | None = None  # next review from the scheduler; None if never seen
+    first_answered: datetime | None = None  # aware, UTC; when it stopped being new
     tags: tuple[str, ...] = field(default=())
 
     @property

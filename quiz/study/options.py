@@ -10,10 +10,13 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+from quiz.common.settings import DEFAULT_NEW_LIMIT
+
 
 class Mode(StrEnum):
     """How a session asks. A `str`, so `mode == "exam"` still holds; the rules are here."""
 
+    STUDY = "study"
     PRACTICE = "practice"
     REVIEW = "review"
     EXAM = "exam"
@@ -50,6 +53,16 @@ class Mode(StrEnum):
         return self in (Mode.PRACTICE, Mode.REVIEW)
 
     @property
+    def allows_undo(self) -> bool:
+        """The learner may take back the last answer (ctrl+z); a class's answers stand."""
+        return not self.is_class
+
+    @property
+    def is_daily(self) -> bool:
+        """Today's work: due reviews first, then new questions up to the daily limit."""
+        return self is Mode.STUDY
+
+    @property
     def allows_speed_bonus(self) -> bool:
         """A per-question time may earn a speed bonus (with `speed_bonus`)."""
         return self is Mode.DRILL
@@ -61,6 +74,8 @@ class Mode(StrEnum):
 
 
 MODES = tuple(m.value for m in Mode)
+STUDY_MODE = Mode.STUDY.value
+UNDO_MODES = tuple(m.value for m in Mode if m.allows_undo)
 # A class takes these together: seeded, history ignored, a results file at the end.
 CLASS_MODES = tuple(m.value for m in Mode if m.is_class)
 
@@ -77,6 +92,9 @@ class SessionOptions:
     time_per_question: float | None = None  # seconds
     time_limit: float | None = None  # seconds, for the whole session
     speed_bonus: bool = False
+    new_limit: int = (
+        DEFAULT_NEW_LIMIT  # study: new questions a day (the settings file, or --new-limit)
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

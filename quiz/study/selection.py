@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank, Question
+from quiz.common.clock import local_day
 from quiz.grading.kinds import TrueFalse, kind_of
 from quiz.study.history import History, QuestionHistory
 from quiz.study.options import Mode
@@ -60,12 +61,14 @@ def select(
     with the same seed gets the same quiz. practice: missed questions first
     (latest answer wrong, partial or timed out), then due ones, then never seen,
     then the rest, each group shuffled. review: only the missed, then the due.
-    `count` keeps the first N.
+    study: see `study_today`. `count` keeps the first N.
     """
     pool = [(b, q) for b in banks for q in b.questions if matches_filters(q, options)]
     rng = seeded_rng(seed, "order")
     mode = Mode(options.mode)
-    if not mode.uses_history:
+    if mode.is_daily:
+        ordered = study_today(pool, history or {}, now, options.new_limit)
+    elif not mode.uses_history:
         rng.shuffle(pool)
         ordered = pool
     else:
@@ -77,6 +80,32 @@ def select(
             rng.shuffle(group)
             ordered.extend(group)
     return ordered[: options.count] if options.count is not None else ordered
+
+
+def study_today(
+    pool: list[Picked], history: History, now: datetime, new_limit: int
+) -> list[Picked]:
+    """Today's work: the due reviews, longest overdue first, then new questions in bank
+    order, as many as the daily limit leaves after those first answered today."""
+    due = [p for p in pool if history.get(_key(p), QuestionHistory()).is_due(now)]
+    due.sort(key=lambda p: history[_key(p)].due or now)
+    unseen = [p for p in pool if not history.get(_key(p), QuestionHistory()).seen]
+    return due + unseen[: new_left_today(history, now, new_limit)]
+
+
+def new_left_today(history: History, now: datetime, new_limit: int) -> int:
+    """How many new questions today still has room for under `new_limit`."""
+    today = local_day(now)
+    started = sum(
+        1
+        for past in history.values()
+        if past.first_answered is not None and local_day(past.first_answered) == today
+    )
+    return max(0, new_limit - started)
+
+
+def _key(picked: Picked) -> tuple[str, str]:
+    return picked[0].id, picked[1].id
 
 
 def _groups(pool: list[Picked], history: History, now: datetime) -> list[list[Picked]]:

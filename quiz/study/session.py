@@ -29,10 +29,11 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.clock import utc_now as utc_now  # re-exported: it was defined here
 from quiz.grading.checking import check, expected_text
 from quiz.grading.verdicts import Verdict, score_percent
 from quiz.study.history import Attempt, History, Recorder, SessionInfo, SessionSummary
@@ -43,11 +44,6 @@ from quiz.study.selection import display_options, left_items, new_seed, select
 OVERRIDE_MODES = tuple(m.value for m in Mode if m.allows_override)  # kept for older callers
 OVERRIDE_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC)
 SPEED_BONUS = 0.5
-
-
-def utc_now() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)
 
 
 def warm_up() -> None:
@@ -343,6 +339,24 @@ class Session:
         self._outcomes[-1] = outcome
         self._record(outcome)
         return outcome
+
+    # --- undo -------------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        """True when the last answer can be taken back (study, practice and review only)."""
+        return not self._closed and bool(self._outcomes) and self.options.mode.allows_undo
+
+    def undo(self) -> Asked:
+        """Take back the last answer: the store forgets it and the question is asked again."""
+        if not self.can_undo():
+            raise SessionError(
+                "only the last answer of a study, practice or review session can be taken back"
+            )
+        outcome = self._outcomes.pop()
+        self._shown_at = None
+        if self._recorder is not None:
+            self._recorder.take_back(self.info.uid, outcome.asked.seq)
+        return outcome.asked
 
     # --- the end ----------------------------------------------------------------------
 

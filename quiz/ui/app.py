@@ -13,11 +13,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.study.options import CLASS_MODES, STUDY_MODE
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
+    from quiz.progress.stats import Stats
     from quiz.progress.store import ProgressStore
     from quiz.study.options import SessionOptions
     from quiz.study.session import Outcome, Session
@@ -82,6 +84,17 @@ class QuizApp(App[None]):
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
+    def stats(self) -> Stats:
+        """The learner's standing in these banks now, today's work sized by the new limit."""
+        return self.store.stats(self.banks, new_limit=self.options.new_limit)
+
+    def done_for_today(self) -> str:
+        """'Done for today. Next review due ...' from the store."""
+        from quiz.common.clock import utc_now
+        from quiz.common.wording import done_for_today
+
+        return done_for_today(self.store.next_due(self.bank_ids), utc_now())
+
     # --- the learner --------------------------------------------------------------------
 
     def use_profile(self, name: str) -> None:
@@ -112,6 +125,11 @@ class QuizApp(App[None]):
             clock=self.clock,
         )
         if session.current is None:
+            if options.mode == STUDY_MODE:
+                from quiz.ui.screens.done import DoneScreen
+
+                self._show(DoneScreen(self.done_for_today()))
+                return False
             self.notify("No questions match these options.", severity="warning")
             return False
         self.session = session
@@ -159,7 +177,11 @@ class QuizApp(App[None]):
         session = self.session
         assert session is not None
         saved, error = self._end_session()
-        self._show(ResultsScreen(session.result(), saved=saved, save_error=error))
+        result = session.result()
+        done = None
+        if session.options.mode == STUDY_MODE and result.possible == result.total:
+            done = self.done_for_today()
+        self._show(ResultsScreen(result, saved=saved, save_error=error, done=done))
 
     def _end_session(self) -> tuple[Path | None, str | None]:
         """Finish the running session, once: tell the store and write a drill's results file.
@@ -199,6 +221,23 @@ class QuizApp(App[None]):
         self._end_session()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_undo_last(self) -> None:
+        """Take back the last answer and ask its question again (not in a drill or exam)."""
+        session = self.session
+        if session is None:
+            return
+        if session.options.mode in CLASS_MODES:
+            self.notify(
+                "Undo is off in a drill or exam: a class's answers stand.", severity="warning"
+            )
+            return
+        if not session.can_undo():
+            self.notify("Nothing to undo yet.")
+            return
+        asked = session.undo()
+        self.notify(f"Answer to question {asked.number} taken back: answer it again.")
+        self._show(self._question_screen())
 
     def confirm_leave(self) -> None:
         """Ask before leaving a session midway."""

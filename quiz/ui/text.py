@@ -1,4 +1,4 @@
-"""How verdicts and mastery look on screen (colours, bars, charts). Display only.
+"""How verdicts and stages look on screen (colours, bars, charts). Display only.
 
 The words themselves (verdicts, modes, given answers) live in `quiz.common.display`.
 """
@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from quiz.progress.charts import stage_bar, stage_text
+
 if TYPE_CHECKING:
     from quiz.progress.stats import TopicStats
-
-BAR_WIDTH = 10
 
 VERDICT_CLASSES = {
     "correct": "-correct",
@@ -35,34 +35,9 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-CHART_BLOCKS = " ▁▂▃▄▅▆▇█"
-
-
-def percent_chart(percents: Sequence[float], *, height: int = 3) -> str:
-    """Columns of block characters on a fixed 0-100% scale, one two-cell bar per value.
-
-    Unlike a sparkline scaled to the data's own range, 50% and 52% look alike here.
-    """
-    rows = []
-    for row in range(height - 1, -1, -1):
-        cells = []
-        for value in percents:
-            eighths = round(max(0.0, min(100.0, value)) / 100 * height * 8)
-            cells.append(CHART_BLOCKS[max(0, min(8, eighths - row * 8))] * 2)
-        label = "100%" if row == height - 1 else ("  0%" if row == 0 else "    ")
-        rows.append(f"{label} │{' '.join(cells)}")
-    return "\n".join(rows)
-
-
-def mastery_bar(fraction: float) -> str:
-    """A ten-cell bar with the percentage: `██████░░░░  60%`."""
-    filled = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH)
-    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {fraction * 100:3.0f}%"
-
-
-def mastery_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = False) -> Content:
-    """A line per topic: its name (cut to `width`), its mastery bar, and with `counts`
-    "3/12 mastered". Topic names are bank text, so they stay literal."""
+def stage_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = False) -> Content:
+    """A line per topic: its name (cut to `width`), a bar of its stages, and with `counts`
+    "3 new · 2 learning · ...". Topic names are bank text, so they stay literal."""
     if not topics:
         return Content("(no topics)")
     width = min(width, max(len(t.topic) for t in topics))
@@ -70,8 +45,8 @@ def mastery_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = Fa
         Content.assemble(
             Content(t.topic[:width].ljust(width)),
             " ",
-            mastery_bar(t.mastered / t.questions if t.questions else 0.0),
-            f"  {t.mastered}/{t.questions} mastered" if counts else "",
+            stage_bar(t.stages),
+            f"  {stage_text(t.stages)}" if counts else "",
         )
         for t in topics
     )

@@ -252,7 +252,7 @@ async def test_stats_chart_comes_from_the_store(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        caption = screen_text(app, "#accuracy-caption")
-        assert caption.startswith("1 session")
-        assert "latest 50%" in caption
-        assert "100% │" in screen_text(app, "#accuracy")
+        summary = screen_text(app, "#summary")
+        assert "Streak 1 day · longest 1 day · accuracy 50% over 2 answers" in summary
+        assert "2 learning" in summary
+        assert "   2 │" in screen_text(app, "#days")  # today's two answers top the chart

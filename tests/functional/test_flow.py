@@ -49,10 +49,11 @@ async def test_home_shows_the_bank_and_its_modes(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         overview = screen_text(app, "#overview")
         assert "Cape Wren lighthouse" in overview
-        assert "Questions      7" in overview
+        assert "Questions 7" in overview
+        assert "   0 due     7 new   about 3 min" in overview
         modes = app.screen.query_one("#modes")
         prompts = [str(modes.get_option_at_index(i).prompt) for i in range(modes.option_count)]
-        assert prompts == ["Practice", "Review missed (0)", "Exam", "Drill"]
+        assert prompts == ["Study today (7)", "Practice", "Review missed (0)", "Exam", "Drill"]
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
@@ -172,7 +173,7 @@ async def test_leaving_midway_asks_and_keeps_answers(tmp_path: Path) -> None:
         recorded = history(app)
         assert recorded[first].last_verdict == "correct"
         assert sum(h.attempts for h in recorded.values()) == 1
-        assert "Seen           1" in screen_text(app, "#overview")
+        assert "   6 new     1 learning" in screen_text(app, "#overview")
 
 
 async def test_review_after_misses_asks_exactly_the_missed(tmp_path: Path) -> None:
@@ -215,7 +216,7 @@ async def test_review_mode_from_home_counts_the_misses(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         modes = app.screen.query_one("#modes")
-        assert str(modes.get_option_at_index(1).prompt) == "Review missed (1)"
+        assert str(modes.get_option_at_index(2).prompt) == "Review missed (1)"
 
 
 async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import importlib.util
 import io
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -223,3 +224,28 @@ def test_the_last_choice_can_be_typed_by_its_number(capsys: pytest.CaptureFixtur
     assert verdicts(feedback(out)).count("Correct") == 6 + last_is_right
     if not last_is_right:
         assert f"Why: '{mc.options[-1]}' is not the answer" in out
+
+
+def test_study_today_asks_new_questions_up_to_the_limit_then_is_done(
+    capsys: pytest.CaptureFixture[str], fake_day
+) -> None:
+    asked = planned("x", mode="study")[:2]  # new questions come in bank order
+    code, out = run(capsys, [right_line(a) for a in asked], "--mode", "study", "--new-limit", "2")
+    assert code == 0
+    assert ": study, 2 questions, seed " in out.splitlines()[0]
+    assert "Score: 2/2 (100%)" in out
+    assert out.rstrip().splitlines()[-1].startswith("Done for today. Next review due in 10 minutes")
+    fake_day.later(minutes=5)
+    _, again = run(capsys, [], "--mode", "study", "--new-limit", "2")
+    assert again.startswith("Nothing due and no new questions left today. Done for today.")
+    assert "Next review due in 5 minutes" in again
+
+
+def test_the_new_limit_comes_from_the_settings_file(
+    capsys: pytest.CaptureFixture[str], fake_day, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("new_limit = 1\n")
+    monkeypatch.setenv("QUIZ_SETTINGS", str(settings))
+    _, out = run(capsys, [], "--mode", "study")
+    assert "study, 1 question," in out.splitlines()[0]

@@ -70,3 +70,21 @@ def test_help(snap_compare, tmp_path: Path) -> None:
 
 def test_confirm_leave(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(build_app(tmp_path), press=["enter", "escape"], terminal_size=SIZE)
+
+
+def test_home_today(snap_compare, tmp_path: Path, fake_day) -> None:
+    """Study today highlighted, with reviews due from a seeded history."""
+    from tests.helpers.seeded import seed_history
+
+    app = build_app(tmp_path, mode="study", new_limit=5)
+    seed_history(app.store, app.banks)
+    fake_day.later(days=3)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_stats_with_history(snap_compare, tmp_path: Path, fake_day) -> None:
+    from tests.helpers.seeded import seed_history
+
+    app = build_app(tmp_path, mode="study")
+    seed_history(app.store, app.banks)
+    assert snap_compare(app, press=["s"], terminal_size=SIZE)

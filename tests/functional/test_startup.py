@@ -69,6 +69,7 @@ def test_home_loads_only_what_it_draws_then_warms_the_engine(tmp_path: Path) -> 
         "quiz.ui.screens.stats",
         "quiz.ui.screens.help",
         "quiz.ui.screens.confirm",
+        "quiz.ui.screens.done",
         "quiz.ui.widgets.base",  # the answer widgets
         "quiz.ui.widgets.factory",
         "quiz.ui.widgets.class_panel",  # drills and exams only

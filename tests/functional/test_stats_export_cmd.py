@@ -73,9 +73,24 @@ def test_stats_show_counts_accuracy_streak_and_next_review(
     assert _line(out, "Accuracy")[:4] == ["Accuracy", "38%", "over", "4"]  # 1.5 / 4
     assert _line(out, "Streak")[:3] == ["Streak", "2", "days"]
     assert "Recent sessions (oldest first): 50% 25%" in out
+    assert _line(out, "Questions")[2:] == [
+        "1",
+        "new",
+        "·",
+        "3",
+        "learning",
+        "·",
+        "0",
+        "young",
+        "·",
+        "0",
+        "mature",
+    ]
+    names = out.split("Stages by topic")[1].splitlines()[1].split()
+    assert names == ["new", "learning", "young", "mature", "accuracy"]
     history = _line(out, "  History")
-    assert history[:4] == ["History", "2/2", "seen", "33%"]  # 1 right of 3
-    assert _line(out, "  Landmarks")[:4] == ["Landmarks", "1/2", "seen", "50%"]
+    assert history[:6] == ["History", "0", "2", "0", "0", "33%"]  # 1 right of 3
+    assert _line(out, "  Landmarks")[:6] == ["Landmarks", "1", "1", "0", "0", "50%"]
     assert "Next review due: " in out and "Next review due: nothing" not in out
 
 
@@ -89,8 +104,10 @@ def test_stats_columns_line_up(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         line.index(c[1], len(c[0])) + len(c[1]) for line, c in zip(summary, cells, strict=True)
     }
     assert len(value_ends) == 1, summary  # numbers right-aligned in one column
-    topics = out.split("Accuracy by topic\n")[1].splitlines()[:2]
-    assert len({line.index("seen") for line in topics}) == 1, topics
+    topics = out.split("Stages by topic")[1].splitlines()[1:4]  # the names, then two topics
+    assert (
+        len({line.index("%") + 1 for line in topics[1:]} | {topics[0].index("accuracy") + 8}) == 1
+    )
 
 
 def test_stats_name_struggling_and_changed_questions(

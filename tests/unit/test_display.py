@@ -63,4 +63,4 @@ def test_clip_marks_the_cut_and_joins_lines() -> None:
 def test_tables_align_by_terminal_cells() -> None:
     lines = table([("東京", "1"), ("Oslo", "12")], ("City", "N"), numbers_right=True)
     assert cell_width("東京") == 4
-    assert lines == ["City  N", "----  --", "東京   1", "Oslo  12"]
+    assert lines == ["City   N", "----  --", "東京   1", "Oslo  12"]  # a number column's header too

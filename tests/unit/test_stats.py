@@ -7,7 +7,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from quiz.bank.model import Bank, Question, QuestionType
-from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute, is_mastered, streak
+from quiz.progress.stats import (
+    DayRow,
+    QuestionRow,
+    SessionRow,
+    StageCounts,
+    Stats,
+    compute,
+    longest_streak,
+    stage,
+    streak,
+)
 from quiz.study.scheduling import REVIEW_STATE
 from tests.helpers.store import open_store, session
 
@@ -42,14 +52,18 @@ def row(qid: str, verdict: str = "correct", **changes: object) -> QuestionRow:
 
 
 def stats(
-    rows: Sequence[QuestionRow], days: Sequence[date] = (), sessions: Sequence[SessionRow] = ()
+    rows: Sequence[QuestionRow],
+    days: Sequence[DayRow] = (),
+    sessions: Sequence[SessionRow] = (),
+    new_limit: int = 20,
 ) -> Stats:
-    return compute([BANK], rows, days, sessions, NOW, TODAY)
+    return compute([BANK], rows, days, sessions, NOW, TODAY, new_limit=new_limit)
 
 
 def test_nothing_answered_yet() -> None:
     result = stats([])
-    assert (result.questions, result.seen, result.mastered, result.answers) == (4, 0, 0, 0)
+    assert (result.questions, result.seen, result.answers) == (4, 0, 0)
+    assert result.stages == StageCounts(new=4)
     assert result.accuracy is None and result.next_due is None and result.streak == 0
     assert [(t.topic, t.questions, t.accuracy) for t in result.topics] == [
         ("alpha", 2, None),
@@ -58,22 +72,77 @@ def test_nothing_answered_yet() -> None:
     ]
 
 
-def test_counts_of_seen_due_missed_and_mastered() -> None:
+def test_counts_of_seen_due_missed_and_stages() -> None:
     result = stats(
         [
-            row("q1", state=REVIEW_STATE),  # mastered
+            row("q1", state=REVIEW_STATE),  # young
             row("q2", "incorrect", misses=1, score_sum=0.0, due=NOW - timedelta(minutes=5)),
             row("q3", "partial", misses=1, score_sum=0.5),
         ]
     )
-    assert (result.seen, result.mastered, result.due, result.missed) == (3, 1, 1, 2)
+    assert (result.seen, result.due, result.missed) == (3, 1, 2)
+    assert result.stages == StageCounts(new=1, learning=2, young=1, mature=0)
+    by_topic = {t.topic: t.stages for t in result.topics}
+    assert by_topic["alpha"] == StageCounts(learning=1, young=1)
+    assert by_topic["(no topic)"] == StageCounts(new=1)
     assert result.next_due == NOW - timedelta(minutes=5)  # already due: "now"
 
 
-def test_a_right_answer_still_learning_is_not_mastered() -> None:
-    assert not is_mastered(row("q1", state=1))
-    assert not is_mastered(row("q1", "partial", state=REVIEW_STATE))
-    assert is_mastered(row("q1", state=REVIEW_STATE))
+def test_stages_follow_the_fsrs_card_state_and_stability() -> None:
+    assert stage(None) == "new"
+    assert stage(row("q1", attempts=0, state=None)) == "new"
+    assert stage(row("q1", state=1)) == "learning"
+    assert stage(row("q1", state=3)) == "learning"  # relearning after a lapse
+    assert stage(row("q1", state=REVIEW_STATE, stability=20.9)) == "young"
+    assert stage(row("q1", state=REVIEW_STATE, stability=21.0)) == "mature"
+
+
+def test_today_counts_due_reviews_and_the_new_questions_the_limit_leaves() -> None:
+    started_today = NOW - timedelta(hours=1)
+    rows = [
+        row("q1", due=NOW - timedelta(minutes=1), first_answered=started_today),
+        row("q2", first_answered=NOW - timedelta(days=3)),
+    ]
+    assert stats(rows, new_limit=20).today == (1, 2, 1)  # 2 new left in the bank
+    assert stats(rows, new_limit=2).today == (1, 1, 1)  # one new already begun today
+    assert stats(rows, new_limit=0).today == (1, 0, 1)
+
+
+def test_longest_streak_and_thirty_days_of_answers_and_accuracy() -> None:
+    days = [
+        DayRow(TODAY - timedelta(days=40), 5, 5.0),
+        DayRow(TODAY - timedelta(days=39), 5, 5.0),
+        DayRow(TODAY - timedelta(days=38), 5, 5.0),
+        DayRow(TODAY - timedelta(days=1), 4, 3.0),
+        DayRow(TODAY, 2, 1.0),
+    ]
+    result = stats([], days=days)
+    assert (result.streak, result.longest_streak) == (2, 3)
+    assert longest_streak([]) == 0
+    assert len(result.days) == 30 and result.days[-1].day == TODAY
+    assert result.days[-1][1:] == (2, 0.5)
+    assert result.days[-2][1:] == (4, 0.75)
+    assert result.days[0][1:] == (0, None)
+
+
+def test_the_calendar_starts_on_a_monday_26_weeks_back_and_ends_today() -> None:
+    result = stats([], days=[DayRow(TODAY - timedelta(days=100), 7, 7.0)])
+    first, last = result.calendar[0][0], result.calendar[-1][0]
+    assert first.weekday() == 0 and (TODAY - first).days // 7 == 26
+    assert last == TODAY
+    assert dict(result.calendar)[TODAY - timedelta(days=100)] == 7
+
+
+def test_the_forecast_counts_reviews_per_day_with_overdue_ones_today() -> None:
+    rows = [
+        row("q1", due=NOW - timedelta(days=3)),
+        row("q2", due=NOW + timedelta(hours=1)),
+        row("q3", due=NOW + timedelta(days=2)),
+        row("q4", due=NOW + timedelta(days=30)),
+    ]
+    result = stats(rows)
+    assert result.forecast[:4] == (2, 0, 1, 0) and len(result.forecast) == 14
+    assert sum(result.forecast) == 3
 
 
 def test_accuracy_is_the_mean_score_overall_and_per_topic() -> None:
@@ -121,6 +190,7 @@ def test_streak_counts_days_in_a_row_up_to_today_or_yesterday() -> None:
     assert streak(days[1:], TODAY) == 2  # nothing yet today: yesterday's streak still counts
     assert streak(days[2:], TODAY) == 0  # a whole day missed
     assert streak([], TODAY) == 0
+    assert longest_streak(days) == 3
 
 
 def test_session_accuracy_is_oldest_first_and_skips_empty_sessions() -> None:
@@ -146,5 +216,5 @@ def test_stats_from_the_store_follow_what_was_recorded(tmp_path: Path) -> None:
     assert result.streak == 3
     assert [f.question_id for f in result.changed] == ["q1", "q3"]  # recorded with hash "h"
     assert [round(p.percent) for p in result.sessions] == [50, 50, 50]
-    assert result.mastered == 1  # q3: right three times, graduated
+    assert result.stages == StageCounts(new=2, learning=1, young=1)  # q3 right 3 times
     assert result.next_due == next_due

@@ -215,11 +215,14 @@ def test_read_only_opening_reads_without_adding_the_profile(db: Path) -> None:
 # --- migrations -------------------------------------------------------------------------
 
 
-def _add_v2(monkeypatch: pytest.MonkeyPatch) -> None:
-    def v2(conn: sqlite3.Connection) -> None:
+CURRENT = schema.schema_version()
+
+
+def _add_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    def step(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE cards ADD COLUMN note TEXT")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
 
 
 def _version(path: Path) -> int:
@@ -247,32 +250,32 @@ def test_migrating_keeps_a_copy_of_the_old_file_beside_it(
     store = open_store(db)
     session(store, "s1", [("q1", "incorrect")])
     # Left open on purpose: the answer may still be only in the WAL.
-    _add_v2(monkeypatch)
+    _add_next(monkeypatch)
     with open_store(db) as migrated:
         assert migrated.history(["b"])[("b", "q1")].missed
     store.close()
-    copy = db.with_name("progress.db.v1.bak")
-    assert _version(copy) == 1
-    assert _version(db) == 2
+    copy = db.with_name(f"progress.db.v{CURRENT}.bak")
+    assert _version(copy) == CURRENT
+    assert _version(db) == CURRENT + 1
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT question_id, verdict FROM attempts").fetchall() == [
         ("q1", "incorrect")
     ]  # the copy holds the answer that was still in the WAL
     conn.close()
     open_store(db).close()
-    assert sorted(p.name for p in db.parent.glob("*.bak")) == ["progress.db.v1.bak"]
+    assert sorted(p.name for p in db.parent.glob("*.bak")) == [f"progress.db.v{CURRENT}.bak"]
 
 
 def test_a_second_migration_never_overwrites_an_earlier_copy(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_store(db).close()
-    earlier = db.with_name("progress.db.v1.bak")
+    earlier = db.with_name(f"progress.db.v{CURRENT}.bak")
     earlier.write_bytes(b"an older copy")
-    _add_v2(monkeypatch)
+    _add_next(monkeypatch)
     open_store(db).close()
     assert earlier.read_bytes() == b"an older copy"
-    assert _version(db.with_name("progress.db.v1.2.bak")) == 1
+    assert _version(db.with_name(f"progress.db.v{CURRENT}.2.bak")) == CURRENT
 
 
 def test_a_failed_migration_leaves_the_file_at_its_version(
@@ -288,7 +291,7 @@ def test_a_failed_migration_leaves_the_file_at_its_version(
     with pytest.raises(RuntimeError):
         open_store(db)
     monkeypatch.undo()
-    assert _version(db) == 1
+    assert _version(db) == CURRENT
     open_store(db).close()  # still usable by this version
 
 

@@ -29,6 +29,7 @@ class FeedbackScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n", "next", "Next", id="next"),
         Binding("o", "override", "I was right", id="override"),
+        Binding("ctrl+z", "app.undo_last", "Undo", id="undo"),
         Binding("escape,q", "leave", "Leave", id="leave"),
     ]
 

@@ -47,6 +47,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("enter / n", "next question"),
             ("o", "I was right: a typed answer counts (practice, review)"),
+            ("ctrl+z", "undo: take back the answer and ask again (not in drills, exams)"),
             ("escape", "leave the session (asks first)"),
         ),
     ),

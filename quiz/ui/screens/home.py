@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from quiz.common.display import mode_name
 from quiz.study.options import CLASS_MODES, MODES
-from quiz.ui.text import mastery_lines
+from quiz.ui.text import stage_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class HomeScreen(Screen[None]):
-    """Bank, counts, mastery per topic, and the modes; Enter starts the highlighted mode.
+    """Bank, today's work, stages per topic, and the modes; Enter starts the highlighted mode.
 
     With a drill or exam highlighted, a panel across the top shows the drill line
     a teacher compares ("Drill CSTO-7F3A, 20 questions, 30 s per question") and,
@@ -46,14 +46,14 @@ class HomeScreen(Screen[None]):
     app: QuizApp
 
     def compose(self) -> ComposeResult:
-        view = self.app.store.stats(self.app.banks)
+        view = self.app.stats()
         # Drawn here, the screen's first showing (its first resume) need not redraw it.
         self._fresh = True
         yield TitleBar()
         if self.app.options.mode in CLASS_MODES:
             yield self._class_panel()
         # The screen lays out the two columns itself (home.tcss): no container around them.
-        # One Static holds the whole overview (bank, counts, mastery, profile): a widget
+        # One Static holds the whole overview (bank, today, stages, profile): a widget
         # per line made the first screen several times slower to mount and paint.
         with VerticalScroll(id="about"):
             yield Static(self._overview(view), id="overview")
@@ -94,8 +94,8 @@ class HomeScreen(Screen[None]):
             self.refresh_overview()
 
     def refresh_overview(self) -> None:
-        """Redraw counts, mastery and the profile from the store (after a session, say)."""
-        view = self.app.store.stats(self.app.banks)
+        """Redraw today, the stages and the profile from the store (after a session, say)."""
+        view = self.app.stats()
         self.query_one("#overview", Static).update(self._overview(view))
         modes = self.query_one("#modes", OptionList)
         highlighted = modes.highlighted
@@ -106,7 +106,9 @@ class HomeScreen(Screen[None]):
     @staticmethod
     def _modes(view: Stats) -> list[Option]:
         """The modes to start; Review missed names how many and is off with none missed."""
+        today = view.today
         return [
+            Option(f"{mode_name('study')} ({today.due + today.new})", id="study"),
             Option(mode_name("practice"), id="practice"),
             Option(f"{mode_name('review')} ({view.missed})", id="review", disabled=not view.missed),
             Option(mode_name("exam"), id="exam"),
@@ -114,25 +116,24 @@ class HomeScreen(Screen[None]):
         ]
 
     def _overview(self, view: Stats) -> Content:
-        """Each bank's title and source, the counts, mastery per topic, and the profile."""
+        """Each bank's title and source, today's work, the stages per topic, and the profile."""
         muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
             parts.append(Content(bank.title).stylize("bold $primary"))
             if bank.source is not None:
                 parts.append(Content.assemble("Source: ", bank.source.title).stylize(muted))
-        rows = (
-            ("Questions", view.questions),
-            ("Seen", view.seen),
-            ("Mastered", view.mastered),
-            ("Due now", view.due),
-            ("Missed", view.missed),
-        )
+        today, stages = view.today, view.stages
         parts.append(Content(""))
-        parts.extend(Content(f"{name:<11}{value:>5}") for name, value in rows)
+        parts.append(Content("Today").stylize("bold"))
+        parts.append(Content(f"{today.due:>4} due  {today.new:>4} new   about {today.minutes} min"))
         parts.append(Content(""))
-        parts.append(Content("Mastery by topic").stylize("bold"))
-        parts.append(mastery_lines(view.topics, width=22))
+        parts.append(Content(f"Questions {view.questions}").stylize("bold"))
+        parts.append(Content(f"{stages.new:>4} new  {stages.learning:>4} learning"))
+        parts.append(Content(f"{stages.young:>4} young{stages.mature:>5} mature"))
+        parts.append(Content(""))
+        parts.append(Content("Stages by topic").stylize("bold"))
+        parts.append(stage_lines(view.topics, width=20))
         parts.append(Content(""))
         parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
         return Content("\n").join(parts)

@@ -34,6 +34,8 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+s", "skip", "Skip", id="skip"),
         Binding("escape", "leave", "Leave", id="leave"),
         Binding("q", "leave", "Leave", show=False, id="leave-q"),
+        # Takes back the answer before this question (refused in a drill or exam).
+        Binding("ctrl+z", "app.undo_last", "Undo", show=False, id="undo"),
     ]
 
     app: QuizApp

@@ -54,11 +54,13 @@ class ResultsScreen(Screen[None]):
         *,
         saved: Path | None = None,
         save_error: str | None = None,
+        done: str | None = None,
     ) -> None:
         super().__init__()
         self.result = result
         self.saved = saved
         self.save_error = save_error
+        self.done = done  # study today: "Done for today. Next review due ..."
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -66,6 +68,8 @@ class ResultsScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="body"):
             yield Static(self._score_text(), id="score")
+            if self.done is not None:
+                yield Static(self.done, id="today-done")
             if self.saved is not None:
                 yield Static(
                     Content.assemble(("Results saved to ", "bold"), Content(str(self.saved))),
