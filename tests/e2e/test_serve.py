@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import json
-import re
 import signal
 import sqlite3
 import time
@@ -86,7 +85,6 @@ def test_a_closed_tab_still_leaves_the_students_results(served) -> None:
     assert room.teacher_sees(f"Ana Lima left after 2 of 10: {score:g}/10 ({score * 10:g}%)")
     shown = room.teacher_saw()
     assert "Ana Lima joined (drill)" in shown
-    assert re.search(r"Ana Lima: [12]/10", shown)  # how far she got, as the roster polled it
     assert "Class: 1 joined, 1 finished" in shown
 
 
