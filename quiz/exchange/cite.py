@@ -48,13 +48,13 @@ def answer_needles(q: Question) -> list[str]:
     """The texts a supporting passage must contain (any one of them)."""
     kind = q.type
     if kind is QuestionType.MULTIPLE_CHOICE:
-        return [str(q.answer)]
+        return [q.text]
     if kind is QuestionType.SHORT_ANSWER:
-        return [str(q.answer), *q.accept]
+        return [q.text, *q.accept]
     if kind is QuestionType.NUMERIC:
-        return [format_number(q.answer)]  # type: ignore[arg-type]
+        return [format_number(q.number)]
     if kind is QuestionType.MULTIPLE_SELECT or kind is QuestionType.ORDERING:
-        return list(q.answer)  # type: ignore[arg-type]
+        return list(q.items)
     if kind is QuestionType.MATCHING:
         return [right for _, right in q.pairs]
     return []  # true/false: the prompt is the claim

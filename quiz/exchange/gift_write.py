@@ -68,23 +68,23 @@ def _question(q: Question, notes: list[Note]) -> str:
     if kind is QuestionType.ORDERING:
         return _ordering(q, head, notes)
     if kind is QuestionType.TRUE_FALSE:
-        word = "TRUE" if q.answer else "FALSE"
+        word = "TRUE" if q.truth else "FALSE"
         return head + "{" + word + (f"####{escape(general)}" if general else "") + "}"
     if kind is QuestionType.MULTIPLE_CHOICE:
-        body = "".join(f"\t{'=' if c == q.answer else '~'}{escape(c)}\n" for c in q.choices)
+        body = "".join(f"\t{'=' if c == q.text else '~'}{escape(c)}\n" for c in q.choices)
     elif kind is QuestionType.MULTIPLE_SELECT:
-        right = set(q.answer)  # type: ignore[arg-type]
+        right = set(q.items)
         share = _weight(100 / len(right))
         body = "".join(f"\t~%{share if c in right else '-100'}%{escape(c)}\n" for c in q.choices)
     elif kind is QuestionType.SHORT_ANSWER:
-        answers = [q.answer, *q.accept]
-        if any("->" in str(a) for a in answers):
+        answers = [q.text, *q.accept]
+        if any("->" in a for a in answers):
             raise Skip("an answer holds '->', which GIFT reads as a matching question")
-        body = "".join("\t=" + escape(str(a)).replace("*", "\\*") + "\n" for a in answers)
+        body = "".join("\t=" + escape(a).replace("*", "\\*") + "\n" for a in answers)
     elif kind is QuestionType.NUMERIC:
         if q.unit:
             notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] the unit '{q.unit}'"))
-        body = f"\t={format_number(q.answer)}:{format_number(q.tolerance)}\n"  # type: ignore[arg-type]
+        body = f"\t={format_number(q.number)}:{format_number(q.tolerance)}\n"
         return head + "{#\n" + body + tail + "}"
     else:
         if any("->" in side for pair in q.pairs for side in pair):
@@ -103,7 +103,7 @@ def _weight(value: float) -> str:
 
 
 def _ordering(q: Question, head: str, notes: list[Note]) -> str:
-    items: tuple[str, ...] = q.answer  # type: ignore[assignment]
+    items = q.items
     if any(c in q.prompt for c in "{}"):
         raise Skip("ordering in GIFT cannot hold '{' or '}' in the prompt")
     for item in items:

@@ -95,7 +95,7 @@ def _question(q: Question, notes: list[Note]) -> str:
     kind = q.type
     if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
         single = kind is QuestionType.MULTIPLE_CHOICE
-        correct = {q.answer} if single else set(q.answer)  # type: ignore[arg-type]
+        correct = {q.text} if single else set(q.items)
         share = format_number(round(100 / len(correct), 5))
         out.append(f"    <single>{'true' if single else 'false'}</single>\n")
         out.append("    <shuffleanswers>true</shuffleanswers>\n")
@@ -104,15 +104,15 @@ def _question(q: Question, notes: list[Note]) -> str:
             fraction = share if choice in correct else ("0" if single else "-100")
             out.append(_answer(fraction, choice))
     elif kind is QuestionType.TRUE_FALSE:
-        out.append(_answer("100" if q.answer else "0", "true", html=False))
-        out.append(_answer("0" if q.answer else "100", "false", html=False))
+        out.append(_answer("100" if q.truth else "0", "true", html=False))
+        out.append(_answer("0" if q.truth else "100", "false", html=False))
     elif kind is QuestionType.SHORT_ANSWER:
         out.append("    <usecase>0</usecase>\n")
-        for text in (q.answer, *q.accept):
-            out.append(_answer("100", str(text).replace("*", "\\*"), html=False))
+        for text in (q.text, *q.accept):
+            out.append(_answer("100", text.replace("*", "\\*"), html=False))
     elif kind is QuestionType.NUMERIC:
         tolerance = f"      <tolerance>{format_number(q.tolerance)}</tolerance>\n"
-        out.append(_answer("100", format_number(q.answer), html=False, extra=tolerance))  # type: ignore[arg-type]
+        out.append(_answer("100", format_number(q.number), html=False, extra=tolerance))
         if q.unit:
             out.append(
                 "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n"
@@ -132,6 +132,7 @@ def _question(q: Question, notes: list[Note]) -> str:
                 "    </subquestion>\n"
             )
     else:
+        items = q.items
         notes.append(
             Note(
                 q.line,
@@ -142,11 +143,10 @@ def _question(q: Question, notes: list[Note]) -> str:
         )
         out.append(
             "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
-            f"    <selectcount>{len(q.answer)}</selectcount>\n"  # type: ignore[arg-type]
+            f"    <selectcount>{len(items)}</selectcount>\n"
             "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
             "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n"
         )
-        items: tuple[str, ...] = q.answer  # type: ignore[assignment]
         for position, item in enumerate(items, start=1):
             out.append(_answer(str(position), item))
     if q.tags:
