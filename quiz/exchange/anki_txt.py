@@ -13,11 +13,10 @@ import csv
 import html
 import io
 import re
-from typing import Any
 
 from quiz.bank.model import Bank, Question, QuestionType, format_number
 from quiz.common.errors import Problem
-from quiz.exchange.build import Skip, make_question
+from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note
 from quiz.exchange.textconv import IdMaker, html_to_text, tidy
@@ -67,7 +66,7 @@ def front_text(q: Question) -> str:
     if kind is QuestionType.TRUE_FALSE:
         return f"{q.prompt}\n\n{_TF_HINT}"
     if kind is QuestionType.ORDERING:
-        return f"{q.prompt}\n\n{_ORDER}\n{_numbered(sorted(q.answer))}"  # type: ignore[arg-type]
+        return f"{q.prompt}\n\n{_ORDER}\n{_numbered(sorted(q.items))}"
     if kind is QuestionType.MATCHING:
         lefts = [left for left, _ in q.pairs]
         rights = sorted(right for _, right in q.pairs)
@@ -82,15 +81,15 @@ def answer_text(q: Question) -> str:
     """The answer as a learner reads it on the back of the card."""
     kind = q.type
     if kind is QuestionType.TRUE_FALSE:
-        return "True" if q.answer else "False"
+        return "True" if q.truth else "False"
     if kind is QuestionType.MULTIPLE_SELECT:
-        return "\n".join(q.answer)  # type: ignore[arg-type]
+        return "\n".join(q.items)
     if kind is QuestionType.ORDERING:
-        return _numbered(list(q.answer))  # type: ignore[arg-type]
+        return _numbered(list(q.items))
     if kind is QuestionType.MATCHING:
         return "\n".join(f"{left}{_PAIR}{right}" for left, right in q.pairs)
     if kind is QuestionType.NUMERIC:
-        text = format_number(q.answer)  # type: ignore[arg-type]
+        text = format_number(q.number)
         if q.tolerance:
             text += f" ± {format_number(q.tolerance)}"
         return f"{text} {q.unit}" if q.unit else text
@@ -212,27 +211,25 @@ def _plain(text: str, is_html: bool, notes: list[Note], line: int) -> str:
 
 
 def _items(block: str) -> list[str] | None:
-    found = [_CHOICE.match(line) for line in block.split("\n")]
-    return [m.group(2) for m in found] if found and all(found) else None  # type: ignore[union-attr]
+    items = []
+    for line in block.split("\n"):
+        match = _CHOICE.match(line)
+        if match is None:
+            return None
+        items.append(match.group(2))
+    return items
 
 
 def _question(
     front: str, back: str, tags: list[str], ids: IdMaker, number: int, line: int
 ) -> Question:
-    topic = ""
     paragraphs = front.split("\n\n")
     prompt = paragraphs[0]
     rest = paragraphs[1:]
     answer_part, _, more = back.partition("\n\n")
     explanation, source = split_feedback(more)
     qid = ids.make(prompt[:50], number)
-    common: dict[str, Any] = {
-        "explanation": explanation,
-        "source": source,
-        "topic": topic,
-        "tags": tags,
-        "line": line,
-    }
+    draft = Draft(qid, prompt, line, explanation, source, tags=tags)
 
     def block(label: str) -> list[str] | None:
         for part in rest:
@@ -242,44 +239,34 @@ def _question(
         return None
 
     if rest == [_TF_HINT] and answer_part in ("True", "False"):
-        return make_question(qid, QuestionType.TRUE_FALSE, prompt, answer_part == "True", **common)
+        return draft.finish(QuestionType.TRUE_FALSE, answer_part == "True")
     choices = block(_PICK_ONE)
     if choices is not None:
-        return make_question(
-            qid, QuestionType.MULTIPLE_CHOICE, prompt, answer_part, choices=choices, **common
-        )
+        return draft.finish(QuestionType.MULTIPLE_CHOICE, answer_part, choices=choices)
     choices = block(_PICK_ALL)
     if choices is not None:
         picked = tuple(answer_part.split("\n"))
-        return make_question(
-            qid, QuestionType.MULTIPLE_SELECT, prompt, picked, choices=choices, **common
-        )
+        return draft.finish(QuestionType.MULTIPLE_SELECT, picked, choices=choices)
     ordered = _items(answer_part)
     if block(_ORDER) is not None and ordered is not None:
-        return make_question(qid, QuestionType.ORDERING, prompt, tuple(ordered), **common)
+        return draft.finish(QuestionType.ORDERING, tuple(ordered))
     if block(_MATCH_LEFT) is not None:
         halves = [line.split(_PAIR, 1) for line in answer_part.split("\n")]
         if all(len(h) == 2 for h in halves):
             pairs = tuple((left, right) for left, right in halves)
-            return make_question(qid, QuestionType.MATCHING, prompt, pairs, **common)
+            return draft.finish(QuestionType.MATCHING, pairs)
     if rest:
-        prompt = front  # not our layout: the whole front is the prompt
+        draft.prompt = front  # not our layout: the whole front is the prompt
     number_match = _NUMBER.match(answer_part)
     if number_match:
-        tolerance = float(number_match.group("tol") or 0)
-        return make_question(
-            qid,
+        return draft.finish(
             QuestionType.NUMERIC,
-            prompt,
             float(number_match.group("value")),
-            tolerance=tolerance,
+            tolerance=float(number_match.group("tol") or 0),
             unit=number_match.group("unit"),
-            **common,
         )
     first, _, also = answer_part.partition("\n" + _ALSO)
     if also:
         accept = tuple(a.strip() for a in also.split(" | ") if a.strip())
-        return make_question(qid, QuestionType.SHORT_ANSWER, prompt, first, accept=accept, **common)
-    return make_question(
-        qid, QuestionType.SHORT_ANSWER, prompt, " ".join(answer_part.split("\n")), **common
-    )
+        return draft.finish(QuestionType.SHORT_ANSWER, first, accept=accept)
+    return draft.finish(QuestionType.SHORT_ANSWER, " ".join(answer_part.split("\n")))
