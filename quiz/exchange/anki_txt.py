@@ -14,8 +14,9 @@ import html
 import io
 import re
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.errors import Problem
+from quiz.common.wording import format_number
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note

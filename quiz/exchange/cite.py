@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from quiz.bank.model import Question, QuestionType, format_number
+from quiz.bank.model import Question, QuestionType
 from quiz.bank.quotes import find_quote, normalise_for_quote
+from quiz.common.wording import format_number
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 MIN_SCORE = 55.0  # below this a window shares too little with the question to support it

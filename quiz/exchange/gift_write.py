@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.wording import format_number
 from quiz.exchange.build import Skip
 from quiz.exchange.feedback import join_feedback
 from quiz.exchange.notes import CONVERTED, NOT_CARRIED, SKIPPED, Exported, Note

@@ -8,7 +8,8 @@ uses the structure of Moodle's ordering question type (qtype_ordering).
 
 from __future__ import annotations
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.wording import format_number
 from quiz.exchange.feedback import join_feedback
 from quiz.exchange.notes import CONVERTED, NOT_CARRIED, Exported, Note
 from quiz.exchange.textconv import text_to_html
