@@ -10,7 +10,6 @@ else becomes a short-answer question (front: prompt, back: answer).
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 
@@ -20,7 +19,7 @@ from quiz.common.wording import format_number
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.textconv import IdMaker, html_to_text, lines_to_html, tidy
 
 _SEPARATORS = {
     "tab": "\t",
@@ -46,11 +45,6 @@ _NUMBER = re.compile(
 
 def _tag(text: str) -> str:
     return re.sub(r"\s+", "_", text.strip())
-
-
-def _field(text: str) -> str:
-    """Plain text as an Anki HTML field: escaped, line breaks as <br>."""
-    return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def _numbered(items: list[str]) -> str:
@@ -122,7 +116,9 @@ def write_anki_txt(bank: Bank) -> Exported:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     notes: list[Note] = []
     for q in bank.questions:
-        writer.writerow([_field(front_text(q)), _field(back_text(q)), " ".join(note_tags(q))])
+        writer.writerow(
+            [lines_to_html(front_text(q)), lines_to_html(back_text(q)), " ".join(note_tags(q))]
+        )
         if q.difficulty != 1:
             notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] difficulty {q.difficulty}"))
     return Exported(text=out.getvalue(), notes=notes)

@@ -62,14 +62,17 @@ def tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def lines_to_html(text: str) -> str:
+    """Plain text as HTML on its own lines: escaped, each line break a <br>."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
 def text_to_html(text: str) -> str:
     """Plain text as an HTML fragment: escaped, blank lines as paragraphs, newlines as <br>."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()] or [""]
     if len(paragraphs) == 1:
-        return html.escape(paragraphs[0], quote=False).replace("\n", "<br>")
-    return "".join(
-        "<p>" + html.escape(p, quote=False).replace("\n", "<br>") + "</p>" for p in paragraphs
-    )
+        return lines_to_html(paragraphs[0])
+    return "".join(f"<p>{lines_to_html(p)}</p>" for p in paragraphs)
 
 
 def slugify(text: str, *, limit: int = 60) -> str:
