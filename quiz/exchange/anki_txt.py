@@ -19,7 +19,7 @@ from quiz.common.wording import format_number
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, lines_to_html, tidy
+from quiz.exchange.textconv import IdMaker, html_noting_media, lines_to_html, tidy
 
 _SEPARATORS = {
     "tab": "\t",
@@ -201,10 +201,7 @@ def _column(value: str | None) -> int | None:
 def _plain(text: str, is_html: bool, notes: list[Note], line: int) -> str:
     if not is_html:
         return tidy(text)
-    plain, media = html_to_text(text)
-    for src in media:
-        notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-    return plain
+    return html_noting_media(text, notes, line)
 
 
 def _items(block: str) -> list[str] | None:

@@ -18,7 +18,7 @@ from quiz.common.errors import Problem
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
 
 # Escaped characters become private-use placeholders while the structure is parsed.
 _ESCAPES = {
@@ -142,10 +142,7 @@ def _plain(text: str, fmt: str, notes: list[Note], line: int) -> str:
         return tidy(text)
     if fmt == "moodle":  # Moodle auto-format: HTML allowed, line breaks kept
         text = text.replace("\n", "<br>")
-    plain, media = html_to_text(text)
-    for src in media:
-        notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-    return plain
+    return html_noting_media(text, notes, line)
 
 
 def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[Note]) -> Question:

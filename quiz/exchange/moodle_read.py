@@ -15,7 +15,7 @@ from quiz.common.errors import Problem
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
 from quiz.exchange.xmltree import Element, XmlError, parse
 
 _NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
@@ -52,10 +52,7 @@ class _Reader:
             return tidy(raw)
         if fmt == "moodle_auto_format":
             raw = raw.replace("\n", "<br>")
-        plain, media = html_to_text(raw)
-        for src in media:
-            self.notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-        return plain
+        return html_noting_media(raw, self.notes, line)
 
 
 def read_moodle_xml(data: bytes, path: str) -> Imported:

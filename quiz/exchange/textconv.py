@@ -6,6 +6,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from quiz.exchange.notes import NOT_CARRIED, Note
+
 _BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 _HIDDEN = frozenset({"script", "style", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -54,6 +56,13 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     stripper.feed(markup)
     stripper.close()
     return tidy("".join(stripper.parts)), stripper.images
+
+
+def html_noting_media(markup: str, notes: list[Note], line: int) -> str:
+    """Plain text of an HTML fragment; each embedded file it shows is noted as not carried."""
+    plain, media = html_to_text(markup)
+    notes.extend(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored") for src in media)
+    return plain
 
 
 def tidy(text: str) -> str:
