@@ -18,7 +18,14 @@ from quiz.common.errors import Problem
 from quiz.common.wording import format_number
 from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note
+from quiz.exchange.notes import (
+    NOT_CARRIED,
+    SKIPPED,
+    Exported,
+    Imported,
+    Note,
+    difficulty_not_carried,
+)
 from quiz.exchange.textconv import IdMaker, html_noting_media, lines_to_html, tidy
 
 _SEPARATORS = {
@@ -119,8 +126,7 @@ def write_anki_txt(bank: Bank) -> Exported:
         writer.writerow(
             [lines_to_html(front_text(q)), lines_to_html(back_text(q)), " ".join(note_tags(q))]
         )
-        if q.difficulty != 1:
-            notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] difficulty {q.difficulty}"))
+        notes += difficulty_not_carried(q)
     return Exported(text=out.getvalue(), notes=notes)
 
 

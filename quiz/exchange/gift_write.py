@@ -13,7 +13,14 @@ from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.wording import format_number
 from quiz.exchange.build import Skip
 from quiz.exchange.feedback import join_feedback
-from quiz.exchange.notes import CONVERTED, NOT_CARRIED, SKIPPED, Exported, Note
+from quiz.exchange.notes import (
+    CONVERTED,
+    NOT_CARRIED,
+    SKIPPED,
+    Exported,
+    Note,
+    difficulty_not_carried,
+)
 
 _SPECIAL = re.compile(r"([~=#{}:])")
 _HTML_LIKE = re.compile(r"[<>&]")
@@ -47,12 +54,7 @@ def write_gift(bank: Bank) -> Exported:
             topic = question.topic
             lines += [category_line(topic), ""]
         lines += [text, ""]
-        if question.difficulty != 1:
-            result.notes.append(
-                Note(
-                    question.line, NOT_CARRIED, f"[{question.id}] difficulty {question.difficulty}"
-                )
-            )
+        result.notes += difficulty_not_carried(question)
     result.text = "\n".join(lines)
     return result
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.wording import format_number
 from quiz.exchange.feedback import join_feedback
-from quiz.exchange.notes import CONVERTED, NOT_CARRIED, Exported, Note
+from quiz.exchange.notes import CONVERTED, Exported, Note, difficulty_not_carried
 from quiz.exchange.textconv import text_to_html
 
 
@@ -51,12 +51,7 @@ def write_moodle_xml(bank: Bank) -> Exported:
             topic = question.topic
             parts.append(_category(topic))
         parts.append(_question(question, result.notes))
-        if question.difficulty != 1:
-            result.notes.append(
-                Note(
-                    question.line, NOT_CARRIED, f"[{question.id}] difficulty {question.difficulty}"
-                )
-            )
+        result.notes += difficulty_not_carried(question)
     parts.append("</quiz>\n")
     result.text = "".join(parts)
     return result

@@ -34,6 +34,13 @@ class Note:
         return visible(f"{where}: {self.kind}: {self.message}")
 
 
+def difficulty_not_carried(q: Question) -> list[Note]:
+    """The note for a question whose difficulty (other than 1) the format written cannot hold."""
+    if q.difficulty == 1:
+        return []
+    return [Note(q.line, NOT_CARRIED, f"[{q.id}] difficulty {q.difficulty}")]
+
+
 @dataclass
 class Imported:
     """What a reader made of a file: questions, notes, and fatal problems (nothing is written)."""
