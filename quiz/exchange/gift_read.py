@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
 from quiz.exchange.build import Draft, Skip
+from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
 from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
@@ -42,7 +43,6 @@ _ORDERING = re.compile(
 )
 Piece = Callable[[str], tuple[str, str]]  # an answer's text and its `#` feedback
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
-_NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
 
 
 class _Malformed(Exception):
@@ -79,7 +79,7 @@ def read_gift(text: str, path: str) -> Imported:
         if not body:
             continue
         if body.startswith("$CATEGORY:"):
-            topic = _topic(_unescape(_escape(body[len("$CATEGORY:") :])))
+            topic = category_topic(_unescape(_escape(body[len("$CATEGORY:") :])))
             continue
         try:
             question = _question(block, topic, ids, number, result.notes)
@@ -123,12 +123,6 @@ def _escape(text: str) -> str:
 
 def _unescape(text: str) -> str:
     return text.translate(_RESTORE)
-
-
-def _topic(path: str) -> str:
-    parts = [p.replace("\x00", "/") for p in path.strip().replace("//", "\x00").split("/")]
-    last = parts[-1].strip() if parts else ""
-    return "" if last.lower() in _NO_TOPIC else last
 
 
 def _plain(text: str, fmt: str, notes: list[Note], line: int) -> str:

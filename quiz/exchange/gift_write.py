@@ -12,6 +12,7 @@ import re
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.wording import format_number
 from quiz.exchange.build import Skip
+from quiz.exchange.category import category_path
 from quiz.exchange.feedback import join_feedback
 from quiz.exchange.notes import (
     CONVERTED,
@@ -34,9 +35,7 @@ def escape(text: str) -> str:
 
 def category_line(topic: str) -> str:
     """The `$CATEGORY:` line that puts the questions after it under `topic`."""
-    if not topic:
-        return "$CATEGORY: $course$/top"
-    return "$CATEGORY: $course$/top/" + escape(topic.replace("/", "//"))
+    return "$CATEGORY: " + escape(category_path(topic))
 
 
 def write_gift(bank: Bank) -> Exported:

@@ -13,12 +13,12 @@ import re
 from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
 from quiz.exchange.build import Draft, Skip
+from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
 from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
 from quiz.exchange.xmltree import Element, XmlError, parse
 
-_NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
 _UNSUPPORTED = {
     "essay": "an essay question has no answer to check",
     "description": "a description is not a question",
@@ -88,10 +88,7 @@ def read_moodle_xml(data: bytes, path: str) -> Imported:
 def _topic(node: Element | None) -> str:
     if node is None:
         return ""
-    path = node.child_text("text") or node.text.strip()
-    parts = [p.replace("\x00", "/") for p in path.replace("//", "\x00").split("/")]
-    last = tidy(parts[-1]) if parts else ""
-    return "" if last.lower() in _NO_TOPIC else last
+    return category_topic(node.child_text("text") or node.text.strip(), tidy)
 
 
 def _fraction(node: Element) -> float:

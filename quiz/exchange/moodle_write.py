@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.wording import format_number
+from quiz.exchange.category import category_path
 from quiz.exchange.feedback import join_feedback
 from quiz.exchange.notes import CONVERTED, Exported, Note, difficulty_not_carried
 from quiz.exchange.textconv import text_to_html
@@ -33,10 +34,9 @@ def _html_field(tag: str, text: str, indent: str = "    ", attrs: str = "") -> s
 
 
 def _category(topic: str) -> str:
-    path = "$course$/top" + ("/" + topic.replace("/", "//") if topic else "")
     return (
         '  <question type="category">\n'
-        f"    <category>\n      <text>{_plain(path)}</text>\n    </category>\n"
+        f"    <category>\n      <text>{_plain(category_path(topic))}</text>\n    </category>\n"
         "  </question>\n"
     )
 
