@@ -31,43 +31,6 @@ def distinct_items(items: list[str], what: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-def make_question(
-    qid: str,
-    qtype: QuestionType,
-    prompt: str,
-    answer: Answer,
-    *,
-    choices: Sequence[str] = (),
-    accept: Sequence[str] = (),
-    tolerance: float = 0.0,
-    unit: str | None = None,
-    explanation: str = "",
-    source: str = "",
-    topic: str = "",
-    tags: Sequence[str] = (),
-    line: int = 0,
-) -> Question:
-    """A Question, or Skip when the prompt is empty or a field breaks the bank's rules."""
-    if not prompt.strip():
-        raise Skip("the question has no text")
-    question = Question(
-        id=qid,
-        type=qtype,
-        prompt=prompt.strip(),
-        answer=answer,
-        choices=tuple(choices),
-        accept=tuple(accept),
-        tolerance=tolerance,
-        unit=None if unit is None else unit.strip(),
-        explanation=explanation.strip(),
-        source=source.strip(),
-        topic=topic.strip(),
-        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
-        line=line,
-    )
-    return _checked(question)
-
-
 def _checked(q: Question) -> Question:
     """`q` once its answer fits the bank's rules for its type (short answers tidied)."""
     if q.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
@@ -118,20 +81,23 @@ class Draft:
         tolerance: float = 0.0,
         unit: str | None = None,
     ) -> Question:
-        """The question with this answer, or Skip (see `make_question`)."""
+        """The question with this answer, or Skip when it breaks a rule of the bank."""
+        if not self.prompt.strip():
+            raise Skip("the question has no text")
         explanation = "\n\n".join(p for p in [self.explanation, *self.feedback] if p)
-        return make_question(
-            self.qid,
-            qtype,
-            self.prompt,
-            answer,
-            choices=choices,
-            accept=accept,
+        question = Question(
+            id=self.qid,
+            type=qtype,
+            prompt=self.prompt.strip(),
+            answer=answer,
+            choices=tuple(choices),
+            accept=tuple(accept),
             tolerance=tolerance,
-            unit=unit,
-            explanation=explanation,
-            source=self.source,
-            topic=self.topic,
-            tags=self.tags,
+            unit=None if unit is None else unit.strip(),
+            explanation=explanation.strip(),
+            source=self.source.strip(),
+            topic=self.topic.strip(),
+            tags=tuple(dict.fromkeys(t.strip() for t in self.tags if t.strip())),
             line=self.line,
         )
+        return _checked(question)
