@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from quiz.bank.loader import MAX_ITEMS, MIN_ITEMS
 from quiz.bank.model import Answer, Question, QuestionType
+from quiz.exchange.notes import NOT_CARRIED, Note
 
 
 class Skip(Exception):
@@ -52,6 +53,17 @@ def _checked(q: Question) -> Question:
         distinct_items([left for left, _ in q.pairs], "left-hand items")
         distinct_items([right for _, right in q.pairs], "right-hand items")
     return q
+
+
+def first_number(
+    found: list[tuple[float, float]], notes: list[Note], line: int
+) -> tuple[float, float]:
+    """The first (value, tolerance) given full credit; any other is noted as not carried."""
+    if not found:
+        raise Skip("no number gets full credit")
+    for value, tolerance in found[1:]:
+        notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
+    return found[0]
 
 
 @dataclass

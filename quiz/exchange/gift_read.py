@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
-from quiz.exchange.build import Draft, Skip
+from quiz.exchange.build import Draft, Skip, first_number
 from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
+from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
 from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
 
 # Escaped characters become private-use placeholders while the structure is parsed.
@@ -246,13 +246,7 @@ def _choice(answers: str, piece: Piece, draft: Draft, notes: list[Note], line: i
         if weight >= 100 or (not single and weight > 0):
             right.append(text)
         elif weight > 0:
-            notes.append(
-                Note(
-                    line,
-                    NOT_CARRIED,
-                    f"partial credit ({weight:g}%) for '{text}'; it counts as wrong",
-                )
-            )
+            notes.append(partial_credit(line, weight, f"'{text}'; it counts as wrong"))
     if single:
         if len(right) != 1:
             raise Skip(f"{len(right)} answers get full credit in a single-answer question")
@@ -273,7 +267,7 @@ def _short(answers: str, piece: Piece, draft: Draft, notes: list[Note], line: in
         text = text.replace("\\*", "*")
         if weight is not None and weight < 100:
             if weight > 0:
-                notes.append(Note(line, NOT_CARRIED, f"partial credit ({weight:g}%) for '{text}'"))
+                notes.append(partial_credit(line, weight, f"'{text}'"))
             continue
         full.append(text)
     if not full:
@@ -331,14 +325,10 @@ def _numeric(
             draft.feedback.append(f"{text}: {fb}")
         if weight is not None and weight < 100:
             if weight > 0:
-                notes.append(Note(line, NOT_CARRIED, f"partial credit ({weight:g}%) for {text}"))
+                notes.append(partial_credit(line, weight, text))
             continue
         found.append((value, tolerance))
-    if not found:
-        raise Skip("no number gets full credit")
-    for value, tolerance in found[1:]:
-        notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
-    value, tolerance = found[0]
+    value, tolerance = first_number(found, notes, line)
     return draft.finish(QuestionType.NUMERIC, value, tolerance=tolerance)
 
 

@@ -12,10 +12,10 @@ import re
 
 from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
-from quiz.exchange.build import Draft, Skip
+from quiz.exchange.build import Draft, Skip, first_number
 from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
+from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
 from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
 from quiz.exchange.xmltree import Element, XmlError, parse
 
@@ -148,13 +148,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             right = [text for text, fraction, _ in answers if fraction >= 100]
             for text, fraction, _ in answers:
                 if 0 < fraction < 100:
-                    r.notes.append(
-                        Note(
-                            line,
-                            NOT_CARRIED,
-                            f"partial credit ({fraction:g}%) for '{text}'; it counts as wrong",
-                        )
-                    )
+                    r.notes.append(partial_credit(line, fraction, f"'{text}'; it counts as wrong"))
             if len(right) != 1:
                 raise Skip(f"{len(right)} answers get full credit in a single-answer question")
             return draft.finish(QuestionType.MULTIPLE_CHOICE, right[0], choices=choices)
@@ -178,9 +172,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             elif fraction >= 100:
                 full.append(text.replace("\\*", "*"))
             elif fraction > 0:
-                r.notes.append(
-                    Note(line, NOT_CARRIED, f"partial credit ({fraction:g}%) for '{text}'")
-                )
+                r.notes.append(partial_credit(line, fraction, f"'{text}'"))
         if not full:
             raise Skip("no answer gets full credit")
         return draft.finish(QuestionType.SHORT_ANSWER, full[0], accept=tuple(full[1:]))
@@ -228,11 +220,8 @@ def _numerical(
         if fraction >= 100:
             found.append((value, tolerance))
         elif fraction > 0:
-            r.notes.append(Note(line, NOT_CARRIED, f"partial credit ({fraction:g}%) for {text}"))
-    if not found:
-        raise Skip("no number gets full credit")
-    for value, tolerance in found[1:]:
-        r.notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
+            r.notes.append(partial_credit(line, fraction, text))
+    value, tolerance = first_number(found, r.notes, line)
     unit = None
     units = node.find("units")
     for u in units.findall("unit") if units is not None else []:
@@ -241,4 +230,4 @@ def _numerical(
             unit = name
         elif name:
             r.notes.append(Note(u.line, NOT_CARRIED, f"the extra unit '{name}'"))
-    return draft.finish(QuestionType.NUMERIC, found[0][0], tolerance=found[0][1], unit=unit)
+    return draft.finish(QuestionType.NUMERIC, value, tolerance=tolerance, unit=unit)
