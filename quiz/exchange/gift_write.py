@@ -20,6 +20,7 @@ from quiz.exchange.notes import (
     SKIPPED,
     Exported,
     Note,
+    about,
     difficulty_not_carried,
 )
 
@@ -47,7 +48,7 @@ def write_gift(bank: Bank) -> Exported:
         try:
             text = _question(question, result.notes)
         except Skip as exc:
-            result.notes.append(Note(question.line, SKIPPED, f"[{question.id}] {exc}"))
+            result.notes.append(about(question, SKIPPED, str(exc)))
             continue
         if question.topic != topic:
             topic = question.topic
@@ -85,7 +86,7 @@ def _question(q: Question, notes: list[Note]) -> str:
         body = "".join("\t=" + escape(a).replace("*", "\\*") + "\n" for a in answers)
     elif kind is QuestionType.NUMERIC:
         if q.unit:
-            notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] the unit '{q.unit}'"))
+            notes.append(about(q, NOT_CARRIED, f"the unit '{q.unit}'"))
         body = f"\t={format_number(q.number)}:{format_number(q.tolerance)}\n"
         return head + "{#\n" + body + tail + "}"
     else:
@@ -112,19 +113,19 @@ def _ordering(q: Question, head: str, notes: list[Note]) -> str:
         if "\n" in item or any(c in item for c in "{}") or item.lstrip().startswith("//"):
             raise Skip(f"ordering item '{item}' cannot be written on one plain GIFT line")
     notes.append(
-        Note(
-            q.line,
+        about(
+            q,
             CONVERTED,
-            f"[{q.id}] ordering written in the GIFT form of Moodle's "
-            "ordering question type (qtype_ordering), which must be installed to import it",
+            "ordering written in the GIFT form of Moodle's ordering question type "
+            "(qtype_ordering), which must be installed to import it",
         )
     )
     if q.explanation or q.source:
         notes.append(
-            Note(
-                q.line,
+            about(
+                q,
                 NOT_CARRIED,
-                f"[{q.id}] the explanation and source quote (GIFT's ordering form has no feedback)",
+                "the explanation and source quote (GIFT's ordering form has no feedback)",
             )
         )
     return head + "{>0 ALL VERTICAL ABSOLUTE_POSITION\n" + "\n".join(items) + "\n}"

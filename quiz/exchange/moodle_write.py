@@ -12,7 +12,7 @@ from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.wording import format_number
 from quiz.exchange.category import category_path
 from quiz.exchange.feedback import join_feedback
-from quiz.exchange.notes import CONVERTED, Exported, Note, difficulty_not_carried
+from quiz.exchange.notes import CONVERTED, Exported, Note, about, difficulty_not_carried
 from quiz.exchange.textconv import text_to_html
 
 
@@ -129,14 +129,8 @@ def _question(q: Question, notes: list[Note]) -> str:
             )
     else:
         items = q.items
-        notes.append(
-            Note(
-                q.line,
-                CONVERTED,
-                f"[{q.id}] ordering needs Moodle's ordering "
-                "question type (qtype_ordering) to import",
-            )
-        )
+        needs = "ordering needs Moodle's ordering question type (qtype_ordering) to import"
+        notes.append(about(q, CONVERTED, needs))
         out.append(
             "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
             f"    <selectcount>{len(items)}</selectcount>\n"
