@@ -26,7 +26,7 @@ from quiz.exchange.notes import (
     Note,
     difficulty_not_carried,
 )
-from quiz.exchange.textconv import IdMaker, html_noting_media, lines_to_html, tidy
+from quiz.exchange.textconv import IdMaker, field_text, lines_to_html
 
 _SEPARATORS = {
     "tab": "\t",
@@ -144,7 +144,7 @@ def read_anki_txt(text: str, path: str) -> Imported:
         headers[key.strip().lower()] = value.strip()
         body_start = number + 1
     separator = _separator(headers.get("separator", ""), lines[body_start:])
-    is_html = headers.get("html", "false").lower() == "true"
+    fmt = "html" if headers.get("html", "false").lower() == "true" else "plain"
     tags_col = _column(headers.get("tags column"))
     skip_cols = {
         c
@@ -175,7 +175,7 @@ def read_anki_txt(text: str, path: str) -> Imported:
         if len(fields) < 2 or not fields[1].strip():
             result.notes.append(Note(line_no, SKIPPED, "a note without a back has no answer"))
             continue
-        front, back = (_plain(f, is_html, result.notes, line_no) for f in fields[:2])
+        front, back = (field_text(f, fmt, result.notes, line_no) for f in fields[:2])
         if len(fields) > 2 and any(f.strip() for f in fields[2:]):
             result.notes.append(Note(line_no, NOT_CARRIED, f"{len(fields) - 2} more field(s)"))
         if "{{c" in front:
@@ -202,12 +202,6 @@ def _column(value: str | None) -> int | None:
     if value and value.isdigit() and int(value) >= 1:
         return int(value) - 1
     return None
-
-
-def _plain(text: str, is_html: bool, notes: list[Note], line: int) -> str:
-    if not is_html:
-        return tidy(text)
-    return html_noting_media(text, notes, line)
 
 
 def _items(block: str) -> list[str] | None:

@@ -19,7 +19,7 @@ from quiz.exchange.build import Draft, Skip, first_number
 from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
-from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
+from quiz.exchange.textconv import IdMaker, field_text, tidy
 
 # Escaped characters become private-use placeholders while the structure is parsed.
 _ESCAPES = {
@@ -131,12 +131,7 @@ def _plain(text: str, fmt: str, notes: list[Note], line: int) -> str:
     if match:
         fmt = match.group(1).lower()
         text = text[match.end() :]
-    text = _unescape(text)
-    if fmt in ("plain", "markdown"):
-        return tidy(text)
-    if fmt == "moodle":  # Moodle auto-format: HTML allowed, line breaks kept
-        text = text.replace("\n", "<br>")
-    return html_noting_media(text, notes, line)
+    return field_text(_unescape(text), fmt, notes, line)
 
 
 def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[Note]) -> Question:

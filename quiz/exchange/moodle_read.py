@@ -16,9 +16,11 @@ from quiz.exchange.build import Draft, Skip, first_number
 from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
-from quiz.exchange.textconv import IdMaker, html_noting_media, tidy
+from quiz.exchange.textconv import IdMaker, field_text, tidy
 from quiz.exchange.xmltree import Element, XmlError, parse
 
+# A text's format attribute -> the short name field_text takes; anything else is HTML.
+_FORMATS = {"plain_text": "plain", "markdown": "markdown", "moodle_auto_format": "moodle"}
 _UNSUPPORTED = {
     "essay": "an essay question has no answer to check",
     "description": "a description is not a question",
@@ -47,12 +49,8 @@ class _Reader:
             self.notes.append(Note(line, NOT_CARRIED, f"embedded file '{name}' ignored"))
         inner = node.find("text")
         raw = inner.text if inner is not None else node.text
-        fmt = node.attrs.get("format", default_format)
-        if fmt in ("plain_text", "markdown"):
-            return tidy(raw)
-        if fmt == "moodle_auto_format":
-            raw = raw.replace("\n", "<br>")
-        return html_noting_media(raw, self.notes, line)
+        fmt = _FORMATS.get(node.attrs.get("format", default_format), "html")
+        return field_text(raw, fmt, self.notes, line)
 
 
 def read_moodle_xml(data: bytes, path: str) -> Imported:

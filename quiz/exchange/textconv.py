@@ -58,9 +58,18 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     return tidy("".join(stripper.parts)), stripper.images
 
 
-def html_noting_media(markup: str, notes: list[Note], line: int) -> str:
-    """Plain text of an HTML fragment; each embedded file it shows is noted as not carried."""
-    plain, media = html_to_text(markup)
+def field_text(raw: str, fmt: str, notes: list[Note], line: int) -> str:
+    """A text field in one of Moodle's formats as plain text.
+
+    `fmt` is Moodle's short name: "plain" and "markdown" are tidied as written;
+    "moodle" (line breaks kept) and "html" are HTML, each embedded file they show
+    noted as not carried.
+    """
+    if fmt in ("plain", "markdown"):
+        return tidy(raw)
+    if fmt == "moodle":
+        raw = raw.replace("\n", "<br>")
+    plain, media = html_to_text(raw)
     notes.extend(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored") for src in media)
     return plain
 
