@@ -10,17 +10,23 @@ else becomes a short-answer question (front: prompt, back: answer).
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
-from typing import Any
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
 from quiz.common.errors import Problem
-from quiz.exchange.build import Skip, make_question
+from quiz.common.wording import format_number
+from quiz.exchange.build import Draft, Skip
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Exported, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.notes import (
+    NOT_CARRIED,
+    SKIPPED,
+    Exported,
+    Imported,
+    Note,
+    difficulty_not_carried,
+)
+from quiz.exchange.textconv import IdMaker, field_text, lines_to_html
 
 _SEPARATORS = {
     "tab": "\t",
@@ -48,11 +54,6 @@ def _tag(text: str) -> str:
     return re.sub(r"\s+", "_", text.strip())
 
 
-def _field(text: str) -> str:
-    """Plain text as an Anki HTML field: escaped, line breaks as <br>."""
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
 def _numbered(items: list[str]) -> str:
     return "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
 
@@ -67,7 +68,7 @@ def front_text(q: Question) -> str:
     if kind is QuestionType.TRUE_FALSE:
         return f"{q.prompt}\n\n{_TF_HINT}"
     if kind is QuestionType.ORDERING:
-        return f"{q.prompt}\n\n{_ORDER}\n{_numbered(sorted(q.answer))}"  # type: ignore[arg-type]
+        return f"{q.prompt}\n\n{_ORDER}\n{_numbered(sorted(q.items))}"
     if kind is QuestionType.MATCHING:
         lefts = [left for left, _ in q.pairs]
         rights = sorted(right for _, right in q.pairs)
@@ -82,15 +83,15 @@ def answer_text(q: Question) -> str:
     """The answer as a learner reads it on the back of the card."""
     kind = q.type
     if kind is QuestionType.TRUE_FALSE:
-        return "True" if q.answer else "False"
+        return "True" if q.truth else "False"
     if kind is QuestionType.MULTIPLE_SELECT:
-        return "\n".join(q.answer)  # type: ignore[arg-type]
+        return "\n".join(q.items)
     if kind is QuestionType.ORDERING:
-        return _numbered(list(q.answer))  # type: ignore[arg-type]
+        return _numbered(list(q.items))
     if kind is QuestionType.MATCHING:
         return "\n".join(f"{left}{_PAIR}{right}" for left, right in q.pairs)
     if kind is QuestionType.NUMERIC:
-        text = format_number(q.answer)  # type: ignore[arg-type]
+        text = format_number(q.number)
         if q.tolerance:
             text += f" ± {format_number(q.tolerance)}"
         return f"{text} {q.unit}" if q.unit else text
@@ -122,9 +123,10 @@ def write_anki_txt(bank: Bank) -> Exported:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     notes: list[Note] = []
     for q in bank.questions:
-        writer.writerow([_field(front_text(q)), _field(back_text(q)), " ".join(note_tags(q))])
-        if q.difficulty != 1:
-            notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] difficulty {q.difficulty}"))
+        writer.writerow(
+            [lines_to_html(front_text(q)), lines_to_html(back_text(q)), " ".join(note_tags(q))]
+        )
+        notes += difficulty_not_carried(q)
     return Exported(text=out.getvalue(), notes=notes)
 
 
@@ -142,7 +144,7 @@ def read_anki_txt(text: str, path: str) -> Imported:
         headers[key.strip().lower()] = value.strip()
         body_start = number + 1
     separator = _separator(headers.get("separator", ""), lines[body_start:])
-    is_html = headers.get("html", "false").lower() == "true"
+    fmt = "html" if headers.get("html", "false").lower() == "true" else "plain"
     tags_col = _column(headers.get("tags column"))
     skip_cols = {
         c
@@ -173,7 +175,7 @@ def read_anki_txt(text: str, path: str) -> Imported:
         if len(fields) < 2 or not fields[1].strip():
             result.notes.append(Note(line_no, SKIPPED, "a note without a back has no answer"))
             continue
-        front, back = (_plain(f, is_html, result.notes, line_no) for f in fields[:2])
+        front, back = (field_text(f, fmt, result.notes, line_no) for f in fields[:2])
         if len(fields) > 2 and any(f.strip() for f in fields[2:]):
             result.notes.append(Note(line_no, NOT_CARRIED, f"{len(fields) - 2} more field(s)"))
         if "{{c" in front:
@@ -202,37 +204,26 @@ def _column(value: str | None) -> int | None:
     return None
 
 
-def _plain(text: str, is_html: bool, notes: list[Note], line: int) -> str:
-    if not is_html:
-        return tidy(text)
-    plain, media = html_to_text(text)
-    for src in media:
-        notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-    return plain
-
-
 def _items(block: str) -> list[str] | None:
-    found = [_CHOICE.match(line) for line in block.split("\n")]
-    return [m.group(2) for m in found] if found and all(found) else None  # type: ignore[union-attr]
+    items = []
+    for line in block.split("\n"):
+        match = _CHOICE.match(line)
+        if match is None:
+            return None
+        items.append(match.group(2))
+    return items
 
 
 def _question(
     front: str, back: str, tags: list[str], ids: IdMaker, number: int, line: int
 ) -> Question:
-    topic = ""
     paragraphs = front.split("\n\n")
     prompt = paragraphs[0]
     rest = paragraphs[1:]
     answer_part, _, more = back.partition("\n\n")
     explanation, source = split_feedback(more)
     qid = ids.make(prompt[:50], number)
-    common: dict[str, Any] = {
-        "explanation": explanation,
-        "source": source,
-        "topic": topic,
-        "tags": tags,
-        "line": line,
-    }
+    draft = Draft(qid, prompt, line, explanation, source, tags=tags)
 
     def block(label: str) -> list[str] | None:
         for part in rest:
@@ -242,44 +233,34 @@ def _question(
         return None
 
     if rest == [_TF_HINT] and answer_part in ("True", "False"):
-        return make_question(qid, QuestionType.TRUE_FALSE, prompt, answer_part == "True", **common)
+        return draft.finish(QuestionType.TRUE_FALSE, answer_part == "True")
     choices = block(_PICK_ONE)
     if choices is not None:
-        return make_question(
-            qid, QuestionType.MULTIPLE_CHOICE, prompt, answer_part, choices=choices, **common
-        )
+        return draft.finish(QuestionType.MULTIPLE_CHOICE, answer_part, choices=choices)
     choices = block(_PICK_ALL)
     if choices is not None:
         picked = tuple(answer_part.split("\n"))
-        return make_question(
-            qid, QuestionType.MULTIPLE_SELECT, prompt, picked, choices=choices, **common
-        )
+        return draft.finish(QuestionType.MULTIPLE_SELECT, picked, choices=choices)
     ordered = _items(answer_part)
     if block(_ORDER) is not None and ordered is not None:
-        return make_question(qid, QuestionType.ORDERING, prompt, tuple(ordered), **common)
+        return draft.finish(QuestionType.ORDERING, tuple(ordered))
     if block(_MATCH_LEFT) is not None:
         halves = [line.split(_PAIR, 1) for line in answer_part.split("\n")]
         if all(len(h) == 2 for h in halves):
             pairs = tuple((left, right) for left, right in halves)
-            return make_question(qid, QuestionType.MATCHING, prompt, pairs, **common)
+            return draft.finish(QuestionType.MATCHING, pairs)
     if rest:
-        prompt = front  # not our layout: the whole front is the prompt
+        draft.prompt = front  # not our layout: the whole front is the prompt
     number_match = _NUMBER.match(answer_part)
     if number_match:
-        tolerance = float(number_match.group("tol") or 0)
-        return make_question(
-            qid,
+        return draft.finish(
             QuestionType.NUMERIC,
-            prompt,
             float(number_match.group("value")),
-            tolerance=tolerance,
+            tolerance=float(number_match.group("tol") or 0),
             unit=number_match.group("unit"),
-            **common,
         )
     first, _, also = answer_part.partition("\n" + _ALSO)
     if also:
         accept = tuple(a.strip() for a in also.split(" | ") if a.strip())
-        return make_question(qid, QuestionType.SHORT_ANSWER, prompt, first, accept=accept, **common)
-    return make_question(
-        qid, QuestionType.SHORT_ANSWER, prompt, " ".join(answer_part.split("\n")), **common
-    )
+        return draft.finish(QuestionType.SHORT_ANSWER, first, accept=accept)
+    return draft.finish(QuestionType.SHORT_ANSWER, " ".join(answer_part.split("\n")))

@@ -7,6 +7,7 @@ from typing import IO
 
 from quiz.bank.model import Bank
 from quiz.exchange.anki_txt import answer_text, front_text, note_tags
+from quiz.exchange.textconv import lines_to_html
 
 FIELDS = ("Question", "Answer", "Explanation", "Source", "QuizId")
 _BACK = (
@@ -27,12 +28,6 @@ def _stable_id(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big") >> 1 | 1 << 30
 
 
-def _html(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
 def write_apkg(bank: Bank, out: IO[bytes]) -> int:
     """Write the bank as an Anki package to `out`; returns the number of notes."""
     import genanki
@@ -48,11 +43,11 @@ def write_apkg(bank: Bank, out: IO[bytes]) -> int:
     deck = genanki.Deck(_stable_id(f"quiz-deck:{bank.id}"), bank.title)
     for q in bank.questions:
         fields = [
-            _html(front_text(q)),
-            _html(answer_text(q)),
-            _html(q.explanation),
-            _html(q.source),
-            _html(q.id),
+            lines_to_html(front_text(q)),
+            lines_to_html(answer_text(q)),
+            lines_to_html(q.explanation),
+            lines_to_html(q.source),
+            lines_to_html(q.id),
         ]
         deck.add_note(
             genanki.Note(

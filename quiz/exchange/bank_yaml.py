@@ -12,7 +12,8 @@ import json
 import re
 from typing import Any
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.wording import format_number
 
 _PLAIN = re.compile(r"[A-Za-z(][A-Za-z0-9 ,.;'()?!/&%+*=_-]*\Z")
 _RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"})

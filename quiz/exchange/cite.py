@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from quiz.bank.model import Question, QuestionType, format_number
+from quiz.bank.model import Question, QuestionType
 from quiz.bank.quotes import find_quote, normalise_for_quote
+from quiz.common.wording import format_number
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 MIN_SCORE = 55.0  # below this a window shares too little with the question to support it
@@ -48,13 +49,13 @@ def answer_needles(q: Question) -> list[str]:
     """The texts a supporting passage must contain (any one of them)."""
     kind = q.type
     if kind is QuestionType.MULTIPLE_CHOICE:
-        return [str(q.answer)]
+        return [q.text]
     if kind is QuestionType.SHORT_ANSWER:
-        return [str(q.answer), *q.accept]
+        return [q.text, *q.accept]
     if kind is QuestionType.NUMERIC:
-        return [format_number(q.answer)]  # type: ignore[arg-type]
+        return [format_number(q.number)]
     if kind is QuestionType.MULTIPLE_SELECT or kind is QuestionType.ORDERING:
-        return list(q.answer)  # type: ignore[arg-type]
+        return list(q.items)
     if kind is QuestionType.MATCHING:
         return [right for _, right in q.pairs]
     return []  # true/false: the prompt is the claim

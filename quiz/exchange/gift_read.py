@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
-from quiz.exchange.build import Skip, make_question
+from quiz.exchange.build import Draft, Skip, first_number
+from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
+from quiz.exchange.textconv import IdMaker, field_text, tidy
 
 # Escaped characters become private-use placeholders while the structure is parsed.
 _ESCAPES = {
@@ -41,9 +42,7 @@ _ORDERING = re.compile(
     re.DOTALL,
 )
 Piece = Callable[[str], tuple[str, str]]  # an answer's text and its `#` feedback
-Finish = Callable[..., Question]  # builds the question from its type, answer and fields
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
-_NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
 
 
 class _Malformed(Exception):
@@ -80,7 +79,7 @@ def read_gift(text: str, path: str) -> Imported:
         if not body:
             continue
         if body.startswith("$CATEGORY:"):
-            topic = _topic(_unescape(_escape(body[len("$CATEGORY:") :])))
+            topic = category_topic(_unescape(_escape(body[len("$CATEGORY:") :])))
             continue
         try:
             question = _question(block, topic, ids, number, result.notes)
@@ -126,27 +125,13 @@ def _unescape(text: str) -> str:
     return text.translate(_RESTORE)
 
 
-def _topic(path: str) -> str:
-    parts = [p.replace("\x00", "/") for p in path.strip().replace("//", "\x00").split("/")]
-    last = parts[-1].strip() if parts else ""
-    return "" if last.lower() in _NO_TOPIC else last
-
-
 def _plain(text: str, fmt: str, notes: list[Note], line: int) -> str:
     """A piece of question text as plain text, by its format marker (or the default)."""
     match = _FORMAT.match(text)
     if match:
         fmt = match.group(1).lower()
         text = text[match.end() :]
-    text = _unescape(text)
-    if fmt in ("plain", "markdown"):
-        return tidy(text)
-    if fmt == "moodle":  # Moodle auto-format: HTML allowed, line breaks kept
-        text = text.replace("\n", "<br>")
-    plain, media = html_to_text(text)
-    for src in media:
-        notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-    return plain
+    return field_text(_unescape(text), fmt, notes, line)
 
 
 def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[Note]) -> Question:
@@ -197,12 +182,7 @@ def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[
         _unescape(t.replace("\\]", "]")).strip() for c in block.comments for t in _TAG.findall(c)
     ]
     qid = ids.make(title or prompt[:50], number)
-    common = {"topic": topic, "tags": tags, "source": source, "line": line}
-    feedback: list[str] = []
-
-    def finish(qtype: QuestionType, answer: object, **fields: object) -> Question:
-        text = "\n\n".join([p for p in [explanation, *feedback] if p])
-        return make_question(qid, qtype, prompt, answer, explanation=text, **common, **fields)  # type: ignore[arg-type]
+    draft = Draft(qid, prompt, line, explanation, source, topic, tags)
 
     def piece(text: str) -> tuple[str, str]:
         text, _, fb = text.partition("#")
@@ -211,13 +191,13 @@ def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[
     if not answers:
         raise Skip("an essay question has no answer to check")
     if answers.startswith(">"):
-        return _ordering(answers, finish, notes, line)
+        return _ordering(answers, draft, notes, line)
     if answers.startswith("#"):
-        return _numeric(answers[1:], piece, feedback, finish, notes, line, block, start + open_at)
+        return _numeric(answers[1:], piece, draft, notes, line, block, start + open_at)
     if "~" in answers:
-        return _choice(answers, piece, feedback, finish, notes, line)
+        return _choice(answers, piece, draft, notes, line)
     if "=" in answers and "->" in answers:
-        return _matching(answers, fmt, finish, notes, line, block, start + open_at)
+        return _matching(answers, fmt, draft, notes, line, block, start + open_at)
     head, _, rest = answers.partition("#")
     if head.strip() in _TRUE_FALSE:
         value = _TRUE_FALSE[head.strip()]
@@ -225,9 +205,9 @@ def _question(block: _Block, topic: str, ids: IdMaker, number: int, notes: list[
         for label, fb in (("If answered wrongly", wrong), ("If answered rightly", right)):
             text = _plain(fb.strip(), fmt, notes, line)
             if text:
-                feedback.append(f"{label}: {text}")
-        return finish(QuestionType.TRUE_FALSE, value)
-    return _short(answers, piece, feedback, finish, notes, line)
+                draft.feedback.append(f"{label}: {text}")
+        return draft.finish(QuestionType.TRUE_FALSE, value)
+    return _short(answers, piece, draft, notes, line)
 
 
 def _parts(answers: str, marker: str) -> list[str]:
@@ -244,9 +224,7 @@ def _weight(text: str) -> tuple[float | None, str]:
     return float(match.group(1)), text[match.end() :]
 
 
-def _choice(
-    answers: str, piece: Piece, feedback: list[str], finish: Finish, notes: list[Note], line: int
-) -> Question:
+def _choice(answers: str, piece: Piece, draft: Draft, notes: list[Note], line: int) -> Question:
     single = "=" in answers
     choices: list[str] = []
     right: list[str] = []
@@ -259,45 +237,37 @@ def _choice(
         text, fb = piece(rest)
         choices.append(text)
         if fb:
-            feedback.append(f"{text}: {fb}")
+            draft.feedback.append(f"{text}: {fb}")
         if weight >= 100 or (not single and weight > 0):
             right.append(text)
         elif weight > 0:
-            notes.append(
-                Note(
-                    line,
-                    NOT_CARRIED,
-                    f"partial credit ({weight:g}%) for '{text}'; it counts as wrong",
-                )
-            )
+            notes.append(partial_credit(line, weight, f"'{text}'; it counts as wrong"))
     if single:
         if len(right) != 1:
             raise Skip(f"{len(right)} answers get full credit in a single-answer question")
-        return finish(QuestionType.MULTIPLE_CHOICE, right[0], choices=choices)
-    return finish(QuestionType.MULTIPLE_SELECT, tuple(right), choices=choices)
+        return draft.finish(QuestionType.MULTIPLE_CHOICE, right[0], choices=choices)
+    return draft.finish(QuestionType.MULTIPLE_SELECT, tuple(right), choices=choices)
 
 
-def _short(
-    answers: str, piece: Piece, feedback: list[str], finish: Finish, notes: list[Note], line: int
-) -> Question:
+def _short(answers: str, piece: Piece, draft: Draft, notes: list[Note], line: int) -> Question:
     full: list[str] = []
     for part in _parts(answers, "="):
         weight, rest = _weight(part)
         text, fb = piece(rest)
         if fb:
-            feedback.append(f"{text}: {fb}")
+            draft.feedback.append(f"{text}: {fb}")
         if re.search(r"(?<!\\)\*", text):
             notes.append(Note(line, NOT_CARRIED, f"the wildcard answer '{text}'"))
             continue
         text = text.replace("\\*", "*")
         if weight is not None and weight < 100:
             if weight > 0:
-                notes.append(Note(line, NOT_CARRIED, f"partial credit ({weight:g}%) for '{text}'"))
+                notes.append(partial_credit(line, weight, f"'{text}'"))
             continue
         full.append(text)
     if not full:
         raise Skip("no answer gets full credit")
-    return finish(QuestionType.SHORT_ANSWER, full[0], accept=tuple(full[1:]))
+    return draft.finish(QuestionType.SHORT_ANSWER, full[0], accept=tuple(full[1:]))
 
 
 def _number(text: str, block: _Block, offset: int) -> float:
@@ -313,8 +283,7 @@ def _number(text: str, block: _Block, offset: int) -> float:
 def _numeric(
     answers: str,
     piece: Piece,
-    feedback: list[str],
-    finish: Finish,
+    draft: Draft,
     notes: list[Note],
     line: int,
     block: _Block,
@@ -324,7 +293,7 @@ def _numeric(
     if wrong.strip():
         _, fb = piece(wrong)
         if fb:
-            feedback.append(f"Otherwise: {fb}")
+            draft.feedback.append(f"Otherwise: {fb}")
     found: list[tuple[float, float]] = []
     parts = _parts(answers, "=")
     if not parts:
@@ -348,22 +317,18 @@ def _numeric(
         else:
             value, tolerance = _number(text.strip(), block, offset), 0.0
         if fb:
-            feedback.append(f"{text}: {fb}")
+            draft.feedback.append(f"{text}: {fb}")
         if weight is not None and weight < 100:
             if weight > 0:
-                notes.append(Note(line, NOT_CARRIED, f"partial credit ({weight:g}%) for {text}"))
+                notes.append(partial_credit(line, weight, text))
             continue
         found.append((value, tolerance))
-    if not found:
-        raise Skip("no number gets full credit")
-    for value, tolerance in found[1:]:
-        notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
-    value, tolerance = found[0]
-    return finish(QuestionType.NUMERIC, value, tolerance=tolerance)
+    value, tolerance = first_number(found, notes, line)
+    return draft.finish(QuestionType.NUMERIC, value, tolerance=tolerance)
 
 
 def _matching(
-    answers: str, fmt: str, finish: Finish, notes: list[Note], line: int, block: _Block, offset: int
+    answers: str, fmt: str, draft: Draft, notes: list[Note], line: int, block: _Block, offset: int
 ) -> Question:
     pairs: list[tuple[str, str]] = []
     for part in _parts(answers, "="):
@@ -376,10 +341,10 @@ def _matching(
             notes.append(Note(line, NOT_CARRIED, f"the extra wrong match '{right_text}'"))
             continue
         pairs.append((left_text, right_text))
-    return finish(QuestionType.MATCHING, tuple(pairs))
+    return draft.finish(QuestionType.MATCHING, tuple(pairs))
 
 
-def _ordering(answers: str, finish: Finish, notes: list[Note], line: int) -> Question:
+def _ordering(answers: str, draft: Draft, notes: list[Note], line: int) -> Question:
     match = _ORDERING.match(_unescape(answers))
     if match is None:
         raise Skip("an ordering answer section '{>...}' that cannot be read")
@@ -389,4 +354,4 @@ def _ordering(answers: str, finish: Finish, notes: list[Note], line: int) -> Que
         notes.append(
             Note(line, NOT_CARRIED, f"Moodle shows {count} of the {len(items)} items; all are kept")
         )
-    return finish(QuestionType.ORDERING, tuple(items))
+    return draft.finish(QuestionType.ORDERING, tuple(items))

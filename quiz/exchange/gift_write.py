@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.wording import format_number
 from quiz.exchange.build import Skip
+from quiz.exchange.category import category_path
 from quiz.exchange.feedback import join_feedback
-from quiz.exchange.notes import CONVERTED, NOT_CARRIED, SKIPPED, Exported, Note
+from quiz.exchange.notes import (
+    CONVERTED,
+    NOT_CARRIED,
+    SKIPPED,
+    Exported,
+    Note,
+    about,
+    difficulty_not_carried,
+)
 
 _SPECIAL = re.compile(r"([~=#{}:])")
 _HTML_LIKE = re.compile(r"[<>&]")
@@ -26,9 +36,7 @@ def escape(text: str) -> str:
 
 def category_line(topic: str) -> str:
     """The `$CATEGORY:` line that puts the questions after it under `topic`."""
-    if not topic:
-        return "$CATEGORY: $course$/top"
-    return "$CATEGORY: $course$/top/" + escape(topic.replace("/", "//"))
+    return "$CATEGORY: " + escape(category_path(topic))
 
 
 def write_gift(bank: Bank) -> Exported:
@@ -40,18 +48,13 @@ def write_gift(bank: Bank) -> Exported:
         try:
             text = _question(question, result.notes)
         except Skip as exc:
-            result.notes.append(Note(question.line, SKIPPED, f"[{question.id}] {exc}"))
+            result.notes.append(about(question, SKIPPED, str(exc)))
             continue
         if question.topic != topic:
             topic = question.topic
             lines += [category_line(topic), ""]
         lines += [text, ""]
-        if question.difficulty != 1:
-            result.notes.append(
-                Note(
-                    question.line, NOT_CARRIED, f"[{question.id}] difficulty {question.difficulty}"
-                )
-            )
+        result.notes += difficulty_not_carried(question)
     result.text = "\n".join(lines)
     return result
 
@@ -68,23 +71,23 @@ def _question(q: Question, notes: list[Note]) -> str:
     if kind is QuestionType.ORDERING:
         return _ordering(q, head, notes)
     if kind is QuestionType.TRUE_FALSE:
-        word = "TRUE" if q.answer else "FALSE"
+        word = "TRUE" if q.truth else "FALSE"
         return head + "{" + word + (f"####{escape(general)}" if general else "") + "}"
     if kind is QuestionType.MULTIPLE_CHOICE:
-        body = "".join(f"\t{'=' if c == q.answer else '~'}{escape(c)}\n" for c in q.choices)
+        body = "".join(f"\t{'=' if c == q.text else '~'}{escape(c)}\n" for c in q.choices)
     elif kind is QuestionType.MULTIPLE_SELECT:
-        right = set(q.answer)  # type: ignore[arg-type]
+        right = set(q.items)
         share = _weight(100 / len(right))
         body = "".join(f"\t~%{share if c in right else '-100'}%{escape(c)}\n" for c in q.choices)
     elif kind is QuestionType.SHORT_ANSWER:
-        answers = [q.answer, *q.accept]
-        if any("->" in str(a) for a in answers):
+        answers = [q.text, *q.accept]
+        if any("->" in a for a in answers):
             raise Skip("an answer holds '->', which GIFT reads as a matching question")
-        body = "".join("\t=" + escape(str(a)).replace("*", "\\*") + "\n" for a in answers)
+        body = "".join("\t=" + escape(a).replace("*", "\\*") + "\n" for a in answers)
     elif kind is QuestionType.NUMERIC:
         if q.unit:
-            notes.append(Note(q.line, NOT_CARRIED, f"[{q.id}] the unit '{q.unit}'"))
-        body = f"\t={format_number(q.answer)}:{format_number(q.tolerance)}\n"  # type: ignore[arg-type]
+            notes.append(about(q, NOT_CARRIED, f"the unit '{q.unit}'"))
+        body = f"\t={format_number(q.number)}:{format_number(q.tolerance)}\n"
         return head + "{#\n" + body + tail + "}"
     else:
         if any("->" in side for pair in q.pairs for side in pair):
@@ -103,26 +106,26 @@ def _weight(value: float) -> str:
 
 
 def _ordering(q: Question, head: str, notes: list[Note]) -> str:
-    items: tuple[str, ...] = q.answer  # type: ignore[assignment]
+    items = q.items
     if any(c in q.prompt for c in "{}"):
         raise Skip("ordering in GIFT cannot hold '{' or '}' in the prompt")
     for item in items:
         if "\n" in item or any(c in item for c in "{}") or item.lstrip().startswith("//"):
             raise Skip(f"ordering item '{item}' cannot be written on one plain GIFT line")
     notes.append(
-        Note(
-            q.line,
+        about(
+            q,
             CONVERTED,
-            f"[{q.id}] ordering written in the GIFT form of Moodle's "
-            "ordering question type (qtype_ordering), which must be installed to import it",
+            "ordering written in the GIFT form of Moodle's ordering question type "
+            "(qtype_ordering), which must be installed to import it",
         )
     )
     if q.explanation or q.source:
         notes.append(
-            Note(
-                q.line,
+            about(
+                q,
                 NOT_CARRIED,
-                f"[{q.id}] the explanation and source quote (GIFT's ordering form has no feedback)",
+                "the explanation and source quote (GIFT's ordering form has no feedback)",
             )
         )
     return head + "{>0 ALL VERTICAL ABSOLUTE_POSITION\n" + "\n".join(items) + "\n}"

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 
-from quiz.bank.model import Answer, Question, QuestionType
+from quiz.bank.model import Question, QuestionType
 from quiz.common.errors import Problem
-from quiz.exchange.build import Skip, make_question
+from quiz.exchange.build import Draft, Skip, first_number
+from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
-from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note
-from quiz.exchange.textconv import IdMaker, html_to_text, tidy
+from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
+from quiz.exchange.textconv import IdMaker, field_text, tidy
 from quiz.exchange.xmltree import Element, XmlError, parse
 
-_NO_TOPIC = {"", "$course$", "$system$", "$module$", "$cat$", "top"}
+# A text's format attribute -> the short name field_text takes; anything else is HTML.
+_FORMATS = {"plain_text": "plain", "markdown": "markdown", "moodle_auto_format": "moodle"}
 _UNSUPPORTED = {
     "essay": "an essay question has no answer to check",
     "description": "a description is not a question",
@@ -48,15 +49,8 @@ class _Reader:
             self.notes.append(Note(line, NOT_CARRIED, f"embedded file '{name}' ignored"))
         inner = node.find("text")
         raw = inner.text if inner is not None else node.text
-        fmt = node.attrs.get("format", default_format)
-        if fmt in ("plain_text", "markdown"):
-            return tidy(raw)
-        if fmt == "moodle_auto_format":
-            raw = raw.replace("\n", "<br>")
-        plain, media = html_to_text(raw)
-        for src in media:
-            self.notes.append(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored"))
-        return plain
+        fmt = _FORMATS.get(node.attrs.get("format", default_format), "html")
+        return field_text(raw, fmt, self.notes, line)
 
 
 def read_moodle_xml(data: bytes, path: str) -> Imported:
@@ -92,10 +86,7 @@ def read_moodle_xml(data: bytes, path: str) -> Imported:
 def _topic(node: Element | None) -> str:
     if node is None:
         return ""
-    path = node.child_text("text") or node.text.strip()
-    parts = [p.replace("\x00", "/") for p in path.replace("//", "\x00").split("/")]
-    last = tidy(parts[-1]) if parts else ""
-    return "" if last.lower() in _NO_TOPIC else last
+    return category_topic(node.child_text("text") or node.text.strip(), tidy)
 
 
 def _fraction(node: Element) -> float:
@@ -132,7 +123,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
         if tags_node is not None
         else []
     )
-    feedback: list[str] = []
+    draft = Draft(qid, prompt, line, explanation, source, topic, tags)
 
     def answer_texts(html: bool) -> list[tuple[str, float, Element]]:
         found = []
@@ -143,24 +134,9 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
                 text = tidy(answer.child_text("text") or answer.text)
             fb = r.text(answer.find("feedback"), line)
             if fb:
-                feedback.append(f"{text}: {fb}" if text else fb)
+                draft.feedback.append(f"{text}: {fb}" if text else fb)
             found.append((text, _fraction(answer), answer))
         return found
-
-    def finish(qtype: QuestionType, answer: Answer, **fields: object) -> Question:
-        text = "\n\n".join([p for p in [explanation, *feedback] if p])
-        return make_question(
-            qid,
-            qtype,
-            prompt,
-            answer,
-            explanation=text,
-            source=source,
-            topic=topic,
-            tags=tags,
-            line=line,
-            **fields,
-        )
 
     if kind == "multichoice":
         single = node.child_text("single", "true").lower() not in ("false", "0")
@@ -170,18 +146,12 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             right = [text for text, fraction, _ in answers if fraction >= 100]
             for text, fraction, _ in answers:
                 if 0 < fraction < 100:
-                    r.notes.append(
-                        Note(
-                            line,
-                            NOT_CARRIED,
-                            f"partial credit ({fraction:g}%) for '{text}'; it counts as wrong",
-                        )
-                    )
+                    r.notes.append(partial_credit(line, fraction, f"'{text}'; it counts as wrong"))
             if len(right) != 1:
                 raise Skip(f"{len(right)} answers get full credit in a single-answer question")
-            return finish(QuestionType.MULTIPLE_CHOICE, right[0], choices=choices)
+            return draft.finish(QuestionType.MULTIPLE_CHOICE, right[0], choices=choices)
         right = [text for text, fraction, _ in answers if fraction > 0]
-        return finish(QuestionType.MULTIPLE_SELECT, tuple(right), choices=choices)
+        return draft.finish(QuestionType.MULTIPLE_SELECT, tuple(right), choices=choices)
     if kind == "truefalse":
         value = None
         for text, fraction, _ in answer_texts(html=False):
@@ -189,7 +159,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
                 value = text.lower() == "true"
         if value is None:
             raise Skip("neither 'true' nor 'false' gets full credit")
-        return finish(QuestionType.TRUE_FALSE, value)
+        return draft.finish(QuestionType.TRUE_FALSE, value)
     if kind == "shortanswer":
         if node.child_text("usecase") == "1":
             r.notes.append(Note(line, NOT_CARRIED, "case-sensitive matching (quiz ignores case)"))
@@ -200,14 +170,12 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             elif fraction >= 100:
                 full.append(text.replace("\\*", "*"))
             elif fraction > 0:
-                r.notes.append(
-                    Note(line, NOT_CARRIED, f"partial credit ({fraction:g}%) for '{text}'")
-                )
+                r.notes.append(partial_credit(line, fraction, f"'{text}'"))
         if not full:
             raise Skip("no answer gets full credit")
-        return finish(QuestionType.SHORT_ANSWER, full[0], accept=tuple(full[1:]))
+        return draft.finish(QuestionType.SHORT_ANSWER, full[0], accept=tuple(full[1:]))
     if kind == "numerical":
-        return _numerical(r, node, answer_texts(html=False), finish, line)
+        return _numerical(r, node, answer_texts(html=False), draft, line)
     if kind in ("matching", "match"):
         pairs = []
         for sub in node.findall("subquestion"):
@@ -219,7 +187,7 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
                     r.notes.append(Note(sub.line, NOT_CARRIED, f"the extra wrong match '{match}'"))
                 continue
             pairs.append((left, match))
-        return finish(QuestionType.MATCHING, tuple(pairs))
+        return draft.finish(QuestionType.MATCHING, tuple(pairs))
     items = answer_texts(html=True)
     count = node.child_text("selectcount", "0")
     select = node.child_text("selecttype", "ALL").upper()
@@ -228,14 +196,14 @@ def _question(r: _Reader, node: Element, kind: str, topic: str, number: int) -> 
             Note(line, NOT_CARRIED, f"Moodle shows {count} of the {len(items)} items; all are kept")
         )
     ordered = sorted(items, key=lambda item: item[1]) if all(f > 0 for _, f, _ in items) else items
-    return finish(QuestionType.ORDERING, tuple(text for text, _, _ in ordered))
+    return draft.finish(QuestionType.ORDERING, tuple(text for text, _, _ in ordered))
 
 
 def _numerical(
     r: _Reader,
     node: Element,
     answers: list[tuple[str, float, Element]],
-    finish: Callable[..., Question],
+    draft: Draft,
     line: int,
 ) -> Question:
     found: list[tuple[float, float]] = []
@@ -250,11 +218,8 @@ def _numerical(
         if fraction >= 100:
             found.append((value, tolerance))
         elif fraction > 0:
-            r.notes.append(Note(line, NOT_CARRIED, f"partial credit ({fraction:g}%) for {text}"))
-    if not found:
-        raise Skip("no number gets full credit")
-    for value, tolerance in found[1:]:
-        r.notes.append(Note(line, NOT_CARRIED, f"a second accepted answer {value:g}±{tolerance:g}"))
+            r.notes.append(partial_credit(line, fraction, text))
+    value, tolerance = first_number(found, r.notes, line)
     unit = None
     units = node.find("units")
     for u in units.findall("unit") if units is not None else []:
@@ -263,4 +228,4 @@ def _numerical(
             unit = name
         elif name:
             r.notes.append(Note(u.line, NOT_CARRIED, f"the extra unit '{name}'"))
-    return finish(QuestionType.NUMERIC, found[0][0], tolerance=found[0][1], unit=unit)
+    return draft.finish(QuestionType.NUMERIC, value, tolerance=tolerance, unit=unit)

@@ -8,9 +8,11 @@ uses the structure of Moodle's ordering question type (qtype_ordering).
 
 from __future__ import annotations
 
-from quiz.bank.model import Bank, Question, QuestionType, format_number
+from quiz.bank.model import Bank, Question, QuestionType
+from quiz.common.wording import format_number
+from quiz.exchange.category import category_path
 from quiz.exchange.feedback import join_feedback
-from quiz.exchange.notes import CONVERTED, NOT_CARRIED, Exported, Note
+from quiz.exchange.notes import CONVERTED, Exported, Note, about, difficulty_not_carried
 from quiz.exchange.textconv import text_to_html
 
 
@@ -32,10 +34,9 @@ def _html_field(tag: str, text: str, indent: str = "    ", attrs: str = "") -> s
 
 
 def _category(topic: str) -> str:
-    path = "$course$/top" + ("/" + topic.replace("/", "//") if topic else "")
     return (
         '  <question type="category">\n'
-        f"    <category>\n      <text>{_plain(path)}</text>\n    </category>\n"
+        f"    <category>\n      <text>{_plain(category_path(topic))}</text>\n    </category>\n"
         "  </question>\n"
     )
 
@@ -50,12 +51,7 @@ def write_moodle_xml(bank: Bank) -> Exported:
             topic = question.topic
             parts.append(_category(topic))
         parts.append(_question(question, result.notes))
-        if question.difficulty != 1:
-            result.notes.append(
-                Note(
-                    question.line, NOT_CARRIED, f"[{question.id}] difficulty {question.difficulty}"
-                )
-            )
+        result.notes += difficulty_not_carried(question)
     parts.append("</quiz>\n")
     result.text = "".join(parts)
     return result
@@ -95,7 +91,7 @@ def _question(q: Question, notes: list[Note]) -> str:
     kind = q.type
     if kind in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_SELECT):
         single = kind is QuestionType.MULTIPLE_CHOICE
-        correct = {q.answer} if single else set(q.answer)  # type: ignore[arg-type]
+        correct = {q.text} if single else set(q.items)
         share = format_number(round(100 / len(correct), 5))
         out.append(f"    <single>{'true' if single else 'false'}</single>\n")
         out.append("    <shuffleanswers>true</shuffleanswers>\n")
@@ -104,15 +100,15 @@ def _question(q: Question, notes: list[Note]) -> str:
             fraction = share if choice in correct else ("0" if single else "-100")
             out.append(_answer(fraction, choice))
     elif kind is QuestionType.TRUE_FALSE:
-        out.append(_answer("100" if q.answer else "0", "true", html=False))
-        out.append(_answer("0" if q.answer else "100", "false", html=False))
+        out.append(_answer("100" if q.truth else "0", "true", html=False))
+        out.append(_answer("0" if q.truth else "100", "false", html=False))
     elif kind is QuestionType.SHORT_ANSWER:
         out.append("    <usecase>0</usecase>\n")
-        for text in (q.answer, *q.accept):
-            out.append(_answer("100", str(text).replace("*", "\\*"), html=False))
+        for text in (q.text, *q.accept):
+            out.append(_answer("100", text.replace("*", "\\*"), html=False))
     elif kind is QuestionType.NUMERIC:
         tolerance = f"      <tolerance>{format_number(q.tolerance)}</tolerance>\n"
-        out.append(_answer("100", format_number(q.answer), html=False, extra=tolerance))  # type: ignore[arg-type]
+        out.append(_answer("100", format_number(q.number), html=False, extra=tolerance))
         if q.unit:
             out.append(
                 "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n"
@@ -132,21 +128,15 @@ def _question(q: Question, notes: list[Note]) -> str:
                 "    </subquestion>\n"
             )
     else:
-        notes.append(
-            Note(
-                q.line,
-                CONVERTED,
-                f"[{q.id}] ordering needs Moodle's ordering "
-                "question type (qtype_ordering) to import",
-            )
-        )
+        items = q.items
+        needs = "ordering needs Moodle's ordering question type (qtype_ordering) to import"
+        notes.append(about(q, CONVERTED, needs))
         out.append(
             "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
-            f"    <selectcount>{len(q.answer)}</selectcount>\n"  # type: ignore[arg-type]
+            f"    <selectcount>{len(items)}</selectcount>\n"
             "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
             "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n"
         )
-        items: tuple[str, ...] = q.answer  # type: ignore[assignment]
         for position, item in enumerate(items, start=1):
             out.append(_answer(str(position), item))
     if q.tags:

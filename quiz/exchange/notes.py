@@ -34,6 +34,23 @@ class Note:
         return visible(f"{where}: {self.kind}: {self.message}")
 
 
+def about(q: Question, kind: str, message: str) -> Note:
+    """A note on a question being written: at its line, naming it by id."""
+    return Note(q.line, kind, f"[{q.id}] {message}")
+
+
+def partial_credit(line: int, weight: float, what: str) -> Note:
+    """The note for an answer worth part of the marks, which quiz does not give."""
+    return Note(line, NOT_CARRIED, f"partial credit ({weight:g}%) for {what}")
+
+
+def difficulty_not_carried(q: Question) -> list[Note]:
+    """The note for a question whose difficulty (other than 1) the format written cannot hold."""
+    if q.difficulty == 1:
+        return []
+    return [about(q, NOT_CARRIED, f"difficulty {q.difficulty}")]
+
+
 @dataclass
 class Imported:
     """What a reader made of a file: questions, notes, and fatal problems (nothing is written)."""

@@ -6,6 +6,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from quiz.exchange.notes import NOT_CARRIED, Note
+
 _BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 _HIDDEN = frozenset({"script", "style", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -56,20 +58,39 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     return tidy("".join(stripper.parts)), stripper.images
 
 
+def field_text(raw: str, fmt: str, notes: list[Note], line: int) -> str:
+    """A text field in one of Moodle's formats as plain text.
+
+    `fmt` is Moodle's short name: "plain" and "markdown" are tidied as written;
+    "moodle" (line breaks kept) and "html" are HTML, each embedded file they show
+    noted as not carried.
+    """
+    if fmt in ("plain", "markdown"):
+        return tidy(raw)
+    if fmt == "moodle":
+        raw = raw.replace("\n", "<br>")
+    plain, media = html_to_text(raw)
+    notes.extend(Note(line, NOT_CARRIED, f"embedded media '{src}' ignored") for src in media)
+    return plain
+
+
 def tidy(text: str) -> str:
     """Spaces collapsed within lines, lines trimmed, at most one blank line in a row."""
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def lines_to_html(text: str) -> str:
+    """Plain text as HTML on its own lines: escaped, each line break a <br>."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
 def text_to_html(text: str) -> str:
     """Plain text as an HTML fragment: escaped, blank lines as paragraphs, newlines as <br>."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()] or [""]
     if len(paragraphs) == 1:
-        return html.escape(paragraphs[0], quote=False).replace("\n", "<br>")
-    return "".join(
-        "<p>" + html.escape(p, quote=False).replace("\n", "<br>") + "</p>" for p in paragraphs
-    )
+        return lines_to_html(paragraphs[0])
+    return "".join(f"<p>{lines_to_html(p)}</p>" for p in paragraphs)
 
 
 def slugify(text: str, *, limit: int = 60) -> str:
