@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from quiz import __version__
 from quiz.common.errors import QuizError
+from quiz.common.safe_text import visible
 from quiz.study.options import MODES
 
 READ_FORMATS = ("yaml", "gift", "moodle-xml", "anki-txt")
@@ -27,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit 2 with a one-line message."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"quiz: {message} (see `quiz --help`)\n")
+        sys.stderr.write(f"quiz: {visible(message)} (see `quiz --help`)\n")
         raise SystemExit(2)
 
 
@@ -250,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return dispatch(argv)
     except QuizError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{visible(str(exc))}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("\n")

@@ -25,6 +25,7 @@ from typing import Any
 
 from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
+from quiz.common.safe_text import visible
 from quiz.common.wording import due_time, format_points, plural
 from quiz.grading.kinds import kind_of
 from quiz.study.answers import InputError, hint, left_label, parse_typed
@@ -121,8 +122,8 @@ class Plain:
     def _override(self) -> None:
         outcome = self.session.override()
         self.say(
-            f"{self.word('correct')} (you said you were right): "
-            f"question {outcome.asked.number} now counts as correct."
+            f" (you said you were right): question {outcome.asked.number} now counts as correct.",
+            lead=self.word("correct"),
         )
 
     # --- what is printed -------------------------------------------------------------
@@ -162,18 +163,20 @@ class Plain:
         self.say(f"({hint(asked)} Enter skips.)")
 
     def _feedback(self, outcome: Outcome) -> None:
-        self.say(self._verdict_line(outcome))
+        line, lead = self._verdict_line(outcome)
+        self.say(line, lead=lead)
         for line in _details(outcome):
             self.say(f"  {line}")
         if self.session.can_override():
             self.say("  (type o at the next prompt if you were right)")
 
-    def _verdict_line(self, outcome: Outcome) -> str:
+    def _verdict_line(self, outcome: Outcome, indent: str = "") -> tuple[str, str]:
+        """The rest of a verdict line, and its (coloured) verdict word to `say` as its lead."""
         points = format_points(outcome.score)
-        line = f"{self.word(outcome.verdict)}. {points} point{'' if outcome.score == 1 else 's'}"
+        line = f". {points} point{'' if outcome.score == 1 else 's'}"
         if outcome.bonus:
             line += f" (+{format_points(outcome.bonus)} speed bonus)"
-        return line
+        return line, indent + self.word(outcome.verdict)
 
     def _end(self) -> None:
         result = self.session.result()
@@ -199,7 +202,8 @@ class Plain:
         for o in outcomes:
             self.say(f"{o.asked.number}. {o.question.prompt.strip()}")
             # Indented, so only the live feedback lines start with a verdict word.
-            self.say(f"   {self._verdict_line(o)}")
+            line, lead = self._verdict_line(o, "   ")
+            self.say(line, lead=lead)
             for line in _details(o):
                 self.say(f"   {line}")
 
@@ -232,8 +236,9 @@ class Plain:
         """One line from stdin (without its newline), or None at end of input."""
         return read_line(prompt)
 
-    def say(self, text: str) -> None:
-        sys.stdout.write(f"{text}\n")
+    def say(self, text: str, *, lead: str = "") -> None:
+        """Print a line: `text` with control characters made visible after our own `lead`."""
+        sys.stdout.write(f"{lead}{visible(text)}\n")
         sys.stdout.flush()
 
     def word(self, verdict: str) -> str:
@@ -284,7 +289,7 @@ def read_line(prompt: str) -> str | None:
         return None
     line = line.rstrip("\r\n")
     if not _isatty(sys.stdin):
-        sys.stdout.write(f"{line}\n")
+        sys.stdout.write(f"{visible(line)}\n")
     return line
 
 

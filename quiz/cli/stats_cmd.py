@@ -12,6 +12,7 @@ from typing import TextIO
 
 from quiz import startup as context
 from quiz.common.display import clip, table
+from quiz.common.safe_text import VisibleWriter
 from quiz.common.wording import due_time, plural
 from quiz.progress.stats import STRUGGLING_MISSES, Flagged, Stats
 
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     banks = context.load_banks(args)
     with context.open_store(args, read_only=True) as store:
         stats = store.stats(banks)
-    write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), sys.stdout)
+    out = VisibleWriter(sys.stdout)
+    write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), out)
     return 0
 
 

@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.common.safe_text import visible
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.widgets.title_bar import TitleBar
 
@@ -59,8 +60,9 @@ class QuizApp(App[None]):
         self.session: Session | None = None
         # The results file a drill or exam left when the app quit midway; the shell shows it.
         self.saved_on_quit: Path | None = None
-        self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
-        self.sub_title = profile
+        titles = " + ".join(bank.title for bank in self.banks) or "quiz"
+        self.title = visible(titles, keep_newlines=False)
+        self.sub_title = visible(profile, keep_newlines=False)
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
@@ -94,7 +96,7 @@ class QuizApp(App[None]):
         self.store.close()
         self.store = store
         self.profile = name
-        self.sub_title = name
+        self.sub_title = visible(name, keep_newlines=False)
         for screen in self.screen_stack:
             for bar in screen.query(TitleBar):
                 bar.show_title()

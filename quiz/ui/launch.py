@@ -7,6 +7,8 @@ import gc
 import sys
 from pathlib import Path
 
+from quiz.common.safe_text import visible
+
 
 def run(args: argparse.Namespace) -> int:
     """Load banks and open the store (errors print in the shell), then run the app."""
@@ -50,5 +52,5 @@ def _run(args: argparse.Namespace) -> int:
         app.end_after_exit()
         app.store.close()
     if app.saved_on_quit is not None:
-        sys.stdout.write(f"Results saved to {app.saved_on_quit}\n")
+        sys.stdout.write(f"Results saved to {visible(str(app.saved_on_quit))}\n")
     return 0

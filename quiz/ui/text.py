@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from quiz.common.safe_text import visible
+
 if TYPE_CHECKING:
     from quiz.progress.stats import TopicStats
 
@@ -22,6 +24,11 @@ VERDICT_CLASSES = {
     "skipped": "-skipped",
     "timeout": "-timeout",
 }
+
+
+def literal(text: str) -> Content:
+    """Bank, student or file text as it reads: never markup, control characters shown."""
+    return Content(visible(str(text)))
 
 
 def verdict_class(verdict: str) -> str:
@@ -68,7 +75,7 @@ def mastery_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = Fa
     width = min(width, max(len(t.topic) for t in topics))
     return Content("\n").join(
         Content.assemble(
-            Content(t.topic[:width].ljust(width)),
+            literal(t.topic[:width].ljust(width)),
             " ",
             mastery_bar(t.mastered / t.questions if t.questions else 0.0),
             f"  {t.mastered}/{t.questions} mastered" if counts else "",

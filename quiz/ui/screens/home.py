@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from quiz.common.display import mode_name
 from quiz.study.options import CLASS_MODES, MODES
-from quiz.ui.text import mastery_lines
+from quiz.ui.text import literal, mastery_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -118,9 +118,10 @@ class HomeScreen(Screen[None]):
         muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
-            parts.append(Content(bank.title).stylize("bold $primary"))
+            parts.append(literal(bank.title).stylize("bold $primary"))
             if bank.source is not None:
-                parts.append(Content.assemble("Source: ", bank.source.title).stylize(muted))
+                source = literal(bank.source.title)
+                parts.append(Content.assemble("Source: ", source).stylize(muted))
         rows = (
             ("Questions", view.questions),
             ("Seen", view.seen),
@@ -134,7 +135,7 @@ class HomeScreen(Screen[None]):
         parts.append(Content("Mastery by topic").stylize("bold"))
         parts.append(mastery_lines(view.topics, width=22))
         parts.append(Content(""))
-        parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
+        parts.append(Content.assemble("Profile: ", literal(self.app.profile)).stylize(muted))
         return Content("\n").join(parts)
 
     # --- the drill panel ------------------------------------------------------------

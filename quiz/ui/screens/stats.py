@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.common.wording import due_time, plural
-from quiz.ui.text import mastery_lines, percent_chart
+from quiz.ui.text import literal, mastery_lines, percent_chart
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class StatsScreen(Screen[None]):
         if not view.struggling:
             return Content("Nothing missed often yet.")
         return Content("\n").join(
-            Content.assemble((f"{flag.misses}× missed  ", "bold"), Content(flag.prompt))
+            Content.assemble((f"{flag.misses}× missed  ", "bold"), literal(flag.prompt))
             for flag in view.struggling[:5]
         )
 
