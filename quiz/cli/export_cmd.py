@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"Wrote {plural(count, what)} to {where}\n")
         else:
             writer(rows, columns, sys.stdout)
+        context.show_warnings(store)
     return 0
 
 

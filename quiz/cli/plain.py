@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         session = Session(banks, options, history=store.history(bank_ids), recorder=store)
         return Plain(session, banks, args, store).run()
     finally:
+        context.show_warnings(store)
         close = getattr(store, "close", None)
         if close is not None:
             close()

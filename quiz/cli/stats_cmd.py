@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     banks = context.load_banks(args)
     with context.open_store(args, read_only=True) as store:
         stats = store.stats(banks)
+        context.show_warnings(store)
     out = VisibleWriter(sys.stdout)
     write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), out)
     return 0

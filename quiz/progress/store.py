@@ -24,6 +24,7 @@ from quiz import __version__
 from quiz.bank.model import Bank
 from quiz.common.errors import StoreError
 from quiz.grading.verdicts import MISSED_VERDICTS
+from quiz.progress import rows as valid
 from quiz.progress import schema
 from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute
 from quiz.study import scheduling
@@ -35,8 +36,12 @@ BUSY_TIMEOUT_S = 5.0
 SPARKLINE_SESSIONS = 50
 NO_PROFILE = -1  # a read-only store whose profile has never recorded anything
 
-# A session (aliased `s`) that used any of the banks whose ids fill the {} marks.
-_USES_BANK = "EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({}))"
+# A session (aliased `s`) that used any of the banks whose ids fill the {} marks
+# (a damaged bank list matches none, rather than stopping the query).
+_USES_BANK = (
+    "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(s.bank_ids) THEN s.bank_ids "
+    "ELSE '[]' END) WHERE value IN ({}))"
+)
 _ADD_PROFILE = "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)"
 
 
@@ -60,6 +65,8 @@ class ProgressStore:
         self._fuzz = fuzz
         self.read_only = read_only
         self._sessions: dict[str, int] = {}
+        # Damaged rows skipped while reading, one line each, for the front end to show.
+        self.warnings: list[str] = []
 
     # --- opening and closing --------------------------------------------------------
 
@@ -113,6 +120,11 @@ class ProgressStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _warn(self, what: str, problem: object) -> None:
+        line = f"{self.path}: skipped a damaged {what} ({problem}); the rest of the file is used"
+        if line not in self.warnings:
+            self.warnings.append(line)
 
     # --- the Recorder protocol ------------------------------------------------------
 
@@ -206,7 +218,11 @@ class ProgressStore:
             f"SELECT min(due) FROM cards WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
-        return _dt(row[0][0]) if row else None
+        try:
+            return valid.moment(row[0][0], "due time", optional=True) if row else None
+        except valid.Damaged:  # find the earliest among the sound rows instead
+            dues = [r.due for r in self.question_rows(ids) if r.due is not None]
+            return min(dues) if dues else None
 
     # --- stats ----------------------------------------------------------------------
 
@@ -219,15 +235,24 @@ class ProgressStore:
             f"WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
-        return [
-            QuestionRow(b, q, t, n, m, s, v, _dt(la), h, _dt(due), st, stab)
-            for b, q, t, n, m, s, v, la, h, due, st, stab in rows
-        ]
+        out = []
+        for raw in rows:
+            try:
+                out.append(_question_row(raw))
+            except valid.Damaged as exc:
+                self._warn(f"summary of question {raw[0]}/{raw[1]}", exc)
+        return out
 
     def study_days(self) -> list[date]:
         """Local calendar days on which this profile answered something."""
         rows = self._read("SELECT day FROM study_days WHERE profile_id = ?", (self._profile_id,))
-        return [date.fromisoformat(day) for (day,) in rows]
+        days = []
+        for (day,) in rows:
+            try:
+                days.append(valid.day(day, "study day"))
+            except valid.Damaged as exc:
+                self._warn("study day", exc)
+        return days
 
     def session_rows(
         self, bank_ids: Iterable[str], limit: int = SPARKLINE_SESSIONS
@@ -241,10 +266,21 @@ class ProgressStore:
             "ORDER BY started_at DESC LIMIT ?",
             (self._profile_id, *ids, limit),
         )
-        return [
-            SessionRow(u, m, datetime.fromisoformat(t), p or 0.0, n or 0)
-            for u, m, t, p, n in reversed(rows)
-        ]
+        out = []
+        for uid, mode, started, points, possible in reversed(rows):
+            try:
+                out.append(
+                    SessionRow(
+                        valid.text(uid, "session id"),
+                        valid.text(mode, "mode"),
+                        valid.moment(started, "start time"),
+                        valid.number(points, "points", optional=True) or 0.0,
+                        valid.integer(possible, "possible points", optional=True) or 0,
+                    )
+                )
+            except valid.Damaged as exc:
+                self._warn("session", exc)
+        return out
 
     def stats(self, banks: Sequence[Bank], now: datetime | None = None) -> Stats:
         """This profile's stats over the questions of `banks`."""
@@ -277,20 +313,11 @@ class ProgressStore:
             f"WHERE {where} ORDER BY a.id",
             params,
         )
-        for name, uid, bank, qid, topic, verdict, score, secs, over, at, given in cursor:
-            yield {
-                "profile": name,
-                "session": uid,
-                "bank": bank,
-                "question_id": qid,
-                "topic": topic,
-                "verdict": verdict,
-                "score": round(score, 4),
-                "seconds": round(secs, 3) if secs is not None else None,
-                "overridden": bool(over),
-                "answered_at": at,
-                "given": json.loads(given) if given is not None else None,
-            }
+        for raw in cursor:
+            try:
+                yield _attempt_row(raw)
+            except valid.Damaged as exc:
+                self._warn("attempt", exc)
 
     def export_sessions(
         self, *, all_profiles: bool = False, bank_ids: Iterable[str] | None = None
@@ -303,19 +330,11 @@ class ProgressStore:
             f"WHERE {where} ORDER BY s.started_at, s.id",
             params,
         )
-        for name, uid, banks, mode, seed, started, ended, points, possible in cursor:
-            yield {
-                "profile": name,
-                "session": uid,
-                "banks": json.loads(banks),
-                "mode": mode,
-                "seed": seed,
-                "started_at": started,
-                "ended_at": ended,
-                "points": round(points, 4) if points is not None else None,
-                "possible": possible,
-                "percent": round(100.0 * points / possible, 1) if possible else None,
-            }
+        for raw in cursor:
+            try:
+                yield _session_export_row(raw)
+            except valid.Damaged as exc:
+                self._warn("session", exc)
 
     def _where(
         self,
@@ -386,7 +405,17 @@ class ProgressStore:
         """Take back an attempt being replaced: its counts, and its review of the card."""
         if verdict == "skipped":
             return
-        card = json.loads(card_before) if card_before else {}
+        try:
+            card = valid.json_value(card_before, "card", optional=True) or {}
+            if not isinstance(card, dict):
+                raise valid.Damaged("card is not a card")
+            due = valid.moment(card.get("due"), "card's due time", optional=True)
+            score = valid.number(score, "score") or 0.0
+        except valid.Damaged as exc:
+            # The attempt is replaced all the same; its card is scheduled afresh.
+            self._warn(f"card of question {bank_id}/{question_id}", exc)
+            card, due, card_before = {}, None, None
+            score = score if isinstance(score, int | float) else 0.0
         self._conn.execute(
             "UPDATE cards SET attempts = attempts - 1, misses = misses - ?, "
             "score_sum = score_sum - ?, card = ?, due = ?, state = ?, stability = ? "
@@ -395,7 +424,7 @@ class ProgressStore:
                 int(verdict in MISSED_VERDICTS),
                 score,
                 card_before,
-                _ts_text(card.get("due")),
+                _ts(due) if due else None,
                 card.get("state"),
                 card.get("stability"),
                 self._profile_id,
@@ -406,13 +435,18 @@ class ProgressStore:
 
     def _apply(self, attempt: Attempt, card_before: str | None) -> None:
         """Review the card and update the question's summary (a skip changes nothing)."""
-        review = scheduling.review(
-            card_before,
-            attempt.verdict,
-            attempt.answered_at,
-            card_id=scheduling.card_id_for(self.profile, attempt.bank_id, attempt.question_id),
-            fuzz=self._fuzz,
-        )
+        card_id = scheduling.card_id_for(self.profile, attempt.bank_id, attempt.question_id)
+        try:
+            review = scheduling.review(
+                card_before, attempt.verdict, attempt.answered_at, card_id=card_id, fuzz=self._fuzz
+            )
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            # A damaged card: the answer still counts, and the question is scheduled afresh.
+            name = type(exc).__name__
+            self._warn(f"card of question {attempt.bank_id}/{attempt.question_id}", name)
+            review = scheduling.review(
+                None, attempt.verdict, attempt.answered_at, card_id=card_id, fuzz=self._fuzz
+            )
         if review is None:
             return
         missed = int(attempt.verdict in MISSED_VERDICTS)
@@ -474,11 +508,43 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads, on a writable disk or a read-only one.
+
+    SQLite reads a WAL file through a shared-memory file beside it, which it
+    cannot create on a read-only disk or in a read-only folder; there the file is
+    opened as immutable instead (nobody can be writing it there).
+    """
     if not path.exists():
         return _empty_in_memory(path)
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    name = quote(str(path.resolve()))
     with _errors(path):
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(
+            f"file:{name}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+        )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not _cannot_open(exc):
+            with _errors(path):
+                raise
+    immutable = sqlite3.connect(
+        f"file:{name}?immutable=1", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+    )
+    try:
+        with _errors(path):
+            immutable.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        immutable.close()
+        raise
+    return immutable
+
+
+def _cannot_open(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite failed for want of a writable place beside the file (not damage)."""
+    text = str(exc).lower()
+    return "unable to open" in text or "readonly" in text or "read-only" in text
 
 
 def _check_writable(path: Path) -> None:
@@ -576,12 +642,64 @@ def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _ts_text(text: str | None) -> str | None:
-    return _ts(datetime.fromisoformat(text)) if text else None
+def _question_row(raw: Sequence[Any]) -> QuestionRow:
+    """A `cards` row, every field checked (raises valid.Damaged)."""
+    bank, qid, topic, attempts, misses, score, verdict, last, digest, due, state, stab = raw
+    return QuestionRow(
+        valid.text(bank, "bank id") or "",
+        valid.text(qid, "question id") or "",
+        valid.text(topic, "topic") or "",
+        valid.integer(attempts, "attempt count") or 0,
+        valid.integer(misses, "miss count") or 0,
+        valid.number(score, "score total") or 0.0,
+        valid.text(verdict, "last verdict", optional=True),
+        valid.moment(last, "last answer time", optional=True),
+        valid.text(digest, "content hash", optional=True),
+        valid.moment(due, "due time", optional=True),
+        valid.integer(state, "card state", optional=True),
+        valid.number(stab, "stability", optional=True),
+    )
 
 
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+def _attempt_row(raw: Sequence[Any]) -> dict[str, Any]:
+    """An exported attempt, every field checked (raises valid.Damaged)."""
+    name, uid, bank, qid, topic, verdict, score, secs, over, at, given = raw
+    seconds = valid.number(secs, "seconds", optional=True)
+    valid.moment(at, "answer time")
+    return {
+        "profile": valid.text(name, "profile name"),
+        "session": valid.text(uid, "session id"),
+        "bank": valid.text(bank, "bank id"),
+        "question_id": valid.text(qid, "question id"),
+        "topic": valid.text(topic, "topic"),
+        "verdict": valid.text(verdict, "verdict"),
+        "score": round(valid.number(score, "score") or 0.0, 4),
+        "seconds": round(seconds, 3) if seconds is not None else None,
+        "overridden": bool(valid.integer(over, "overridden flag")),
+        "answered_at": at,
+        "given": valid.json_value(given, "given answer", optional=True),
+    }
+
+
+def _session_export_row(raw: Sequence[Any]) -> dict[str, Any]:
+    """An exported session, every field checked (raises valid.Damaged)."""
+    name, uid, banks, mode, seed, started, ended, points, possible = raw
+    valid.moment(started, "start time")
+    valid.moment(ended, "end time", optional=True)
+    score = valid.number(points, "points", optional=True)
+    total = valid.integer(possible, "possible points", optional=True)
+    return {
+        "profile": valid.text(name, "profile name"),
+        "session": valid.text(uid, "session id"),
+        "banks": valid.text_list(banks, "bank list"),
+        "mode": valid.text(mode, "mode"),
+        "seed": valid.text(seed, "seed"),
+        "started_at": started,
+        "ended_at": ended,
+        "points": round(score, 4) if score is not None else None,
+        "possible": total,
+        "percent": round(100.0 * score / total, 1) if total and score is not None else None,
+    }
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -51,6 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         app.end_after_exit()
         app.store.close()
+        context.show_warnings(app.store)
     if app.saved_on_quit is not None:
         sys.stdout.write(f"Results saved to {visible(str(app.saved_on_quit))}\n")
     return 0
