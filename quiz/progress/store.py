@@ -529,6 +529,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         if not _cannot_open(exc):
             with _errors(path):
                 raise
+    except sqlite3.DatabaseError:
+        return conn  # not a database at all: schema.check says so, and how to go on
     immutable = sqlite3.connect(
         f"file:{name}?immutable=1", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
     )
