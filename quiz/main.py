@@ -21,7 +21,17 @@ from quiz.study.options import MODES
 READ_FORMATS = ("yaml", "gift", "moodle-xml", "anki-txt")
 WRITE_FORMATS = (*READ_FORMATS, "apkg")
 
-SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft", "convert", "backup", "restore")
+SUBCOMMANDS = (
+    "check",
+    "stats",
+    "export",
+    "report",
+    "serve",
+    "draft",
+    "convert",
+    "backup",
+    "restore",
+)
 
 
 class _Parser(argparse.ArgumentParser):

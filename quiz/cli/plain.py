@@ -10,6 +10,10 @@ means:
   and review): "I was right", the answer counts as correct and is recorded so;
 - end of input: stop; what was answered is kept and the score so far printed.
 
+Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop the same way: every answer
+is already recorded, and a drill or exam writes its results file before quiz exits
+(exit code 128 + the signal's number, 130 for Ctrl-C).
+
 Each verdict line starts with `Correct`, `Partly correct`, `Incorrect`, `Skipped`
 or `Time ran out`. Exams give no feedback until the end, then review every question.
 Never imports Textual or Rich.
@@ -18,10 +22,12 @@ Never imports Textual or Rich.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
@@ -34,6 +40,9 @@ from quiz.study.session import Asked, Outcome, Session, SessionResult
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
 OVERRIDE_WORDS = ("o", "!override")
 
+if TYPE_CHECKING:
+    from quiz.classroom.finish import Saved
+
 
 def run(args: argparse.Namespace) -> int:
     """Run a session on stdin/stdout; returns the exit code."""
@@ -42,16 +51,63 @@ def run(args: argparse.Namespace) -> int:
     banks = context.load_banks(args)
     args = _drill_student(args)
     store = context.open_store(args)  # before any question, so a bad file stops us here
+    store.on_notice = _tell
+    previous = _stop_on_signals()
     try:
         options = context.session_options(args)
         bank_ids = [b.id for b in banks]
         session = Session(banks, options, history=store.history(bank_ids), recorder=store)
-        return Plain(session, banks, args, store).run()
+        code = Plain(session, banks, args, store).run()
     finally:
-        context.show_warnings(store)
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+        _ignore_signals()  # nothing may cut short saving what waits
+        try:
+            store.close()
+        finally:
+            context.show_warnings(store)
+            _restore_signals(previous)
+    return 1 if store.lost else code
+
+
+class Stopped(BaseException):
+    """A signal asked quiz to stop (SIGTERM, SIGHUP); handled like Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    previous = {}
+    for signum in STOP_SIGNALS:
+        previous[signum] = signal.signal(signum, _raise_stopped)
+    return previous
+
+
+def _ignore_signals() -> None:
+    for signum in (*STOP_SIGNALS, signal.SIGINT):
+        signal.signal(signum, signal.SIG_IGN)
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _tell(text: str) -> None:
+    """A notice from the store (a wait, a recovery file), on stderr."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"quiz: {visible(text)}\n")
+        sys.stderr.flush()
 
 
 class Plain:
@@ -64,6 +120,8 @@ class Plain:
         self.store = store
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         self.exam = not session.options.mode.gives_feedback  # a verdict only at the end
+        self.saved: Saved | None = None  # where a drill's results file went
+        self._silent = False  # the terminal is gone (SIGHUP): stop printing
 
     def run(self) -> int:
         session = self.session
@@ -71,12 +129,25 @@ class Plain:
             self.say(self._nothing_to_ask())
             return 0
         self.say(self._heading())
+        stopped: BaseException | None = None
         try:
             self._ask_all()
-        finally:
-            session.finish()
+        except (KeyboardInterrupt, Stopped) as exc:
+            stopped = exc
+            _ignore_signals()
+        session.finish()
+        if stopped is not None:
+            return self._stopped(stopped)
         self._end()
-        return 0
+        return 0 if self.saved is None or self.saved.path is not None else 1
+
+    def _stopped(self, why: BaseException) -> int:
+        """Ctrl-C or a signal: keep what was answered, write a drill's results, say so."""
+        signum = why.signum if isinstance(why, Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        self.say(f"\nStopped ({name}). Your answers so far are saved.")
+        self._write_results(self.session.result())
+        return 128 + signum
 
     # --- the loop -------------------------------------------------------------------
 
@@ -223,13 +294,17 @@ class Plain:
         if not self.session.options.mode.writes_results or not result.outcomes:
             return
         from quiz import startup
-        from quiz.classroom.finish import finish_drill
+        from quiz.classroom.finish import save_results
         from quiz.common import paths
 
         session = self.session
         student = self.args.profile or paths.default_profile()
-        where = finish_drill(startup.results_folder(self.args), self.banks, session, student)
-        self.say(f"\nResults saved to {where}")
+        self.saved = save_results(startup.results_folder(self.args), self.banks, session, student)
+        lines = self.saved.lines()
+        if self.saved.path is None or self.saved.fell_back:
+            for line in lines:  # loudly: on stderr too, where a script or a teacher looks
+                _tell(line)
+        self.say("\n" + "\n".join(lines))
 
     # --- input and output ------------------------------------------------------------
 
@@ -239,8 +314,13 @@ class Plain:
 
     def say(self, text: str, *, lead: str = "") -> None:
         """Print a line: `text` with control characters made visible after our own `lead`."""
-        sys.stdout.write(f"{lead}{visible(text)}\n")
-        sys.stdout.flush()
+        if self._silent:
+            return
+        try:
+            sys.stdout.write(f"{lead}{visible(text)}\n")
+            sys.stdout.flush()
+        except OSError:  # the terminal closed: the files are what matter now
+            self._silent = True
 
     def word(self, verdict: str) -> str:
         word = verdict_word(verdict)
@@ -282,11 +362,14 @@ def read_line(prompt: str) -> str | None:
 
     Piped answers are echoed, so the transcript reads like a conversation.
     """
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if not line:
-        sys.stdout.write("\n")
+    try:
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stdout.write("\n")
+            return None
+    except OSError:  # the terminal is gone: as good as the end of input
         return None
     line = line.rstrip("\r\n")
     if not _isatty(sys.stdin):

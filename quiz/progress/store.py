@@ -3,7 +3,11 @@
 Every answer is committed in its own transaction before `record` returns (WAL,
 synchronous=FULL), so killing quiz never loses an answer it showed. Writes take
 the write lock up front (BEGIN IMMEDIATE) and wait for a busy file, so two quiz
-processes on one file both keep every answer. A per-question summary (the
+processes on one file both keep every answer. When another program holds the
+file longer than that (or it cannot be written for a while), the answers wait in
+memory, in order, and are written at the next answer; `close` waits a little
+more, then writes what is still unsaved to a recovery file (quiz.progress.recovery)
+that the next opening folds in. A per-question summary (the
 `cards` table) is updated in the same transaction as the attempt, so history and
 stats never scan the attempts.
 """
@@ -13,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,8 +28,8 @@ from quiz import __version__
 from quiz.bank.model import Bank
 from quiz.common.errors import StoreError
 from quiz.grading.verdicts import MISSED_VERDICTS
+from quiz.progress import recovery, schema
 from quiz.progress import rows as valid
-from quiz.progress import schema
 from quiz.progress.stats import QuestionRow, SessionRow, Stats, compute
 from quiz.study import scheduling
 
@@ -33,6 +37,9 @@ if TYPE_CHECKING:  # built when a session starts, not when the home screen opens
     from quiz.study.history import Attempt, History, SessionInfo, SessionSummary
 
 BUSY_TIMEOUT_S = 5.0
+RETRY_TIMEOUT_S = 0.2  # while answers wait, each new answer tries this long
+CLOSING_WAITS_S = (0.5, 1.0, 2.0, 4.0)  # the last tries, longer each time, at the end
+WAITING = "waiting for the progress file, held by another program"
 SPARKLINE_SESSIONS = 50
 NO_PROFILE = -1  # a read-only store whose profile has never recorded anything
 
@@ -67,6 +74,14 @@ class ProgressStore:
         self._sessions: dict[str, int] = {}
         # Damaged rows skipped while reading, one line each, for the front end to show.
         self.warnings: list[str] = []
+        # Steps the file could not take yet, oldest first, and what was said about it.
+        self._pending: list[recovery.Op] = []
+        self._waiting = False
+        # Told about waits and recoveries as they happen (else they join the warnings).
+        self.on_notice: Callable[[str], None] | None = None
+        # Set by close: where unsaved answers went, or True if they could not be kept.
+        self.recovery_path: Path | None = None
+        self.lost = False
 
     # --- opening and closing --------------------------------------------------------
 
@@ -109,11 +124,80 @@ class ProgressStore:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, profile, profile_id, fuzz=fuzz, read_only=read_only)
+        store = cls(conn, path, profile, profile_id, fuzz=fuzz, read_only=read_only)
+        if not read_only:
+            store._fold_recoveries()
+        return store
 
     def close(self) -> None:
-        """Close the file (every answer is already committed)."""
-        self._conn.close()
+        """Save what still waits (trying a few more times), then close the file.
+
+        Answers the file still cannot take go to a recovery file
+        (`recovery_path`); if even that fails, `lost` is set. Both are said.
+        """
+        try:
+            if self._pending:
+                self._save_pending_at_end()
+        finally:
+            self._conn.close()
+
+    @property
+    def unsaved(self) -> int:
+        """How many answers wait to be written."""
+        return sum(1 for kind, _ in self._pending if kind == "record")
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
+        elif text not in self.warnings:
+            self.warnings.append(text)
+
+    def _save_pending_at_end(self) -> None:
+        for wait in CLOSING_WAITS_S:
+            if self._flush(timeout=wait):
+                return
+            self._notice(f"{self.path}: {WAITING}; trying again ({self.unsaved} unsaved)")
+        try:
+            self.recovery_path = recovery.write(self.path, self.profile, self._pending)
+        except OSError as exc:
+            self.lost = True
+            self._notice(
+                f"{self.path}: {self.unsaved} answers could NOT be saved: the file stayed "
+                f"busy and no recovery file could be written ({exc.strerror or exc})"
+            )
+            return
+        self._pending.clear()
+        self._notice(
+            f"{self.path}: still held by another program. Your unsaved answers are in "
+            f"{self.recovery_path}; quiz adds them to your progress the next time it opens "
+            "the file."
+        )
+
+    def _fold_recoveries(self) -> None:
+        """Write the answers recovery files kept for this file, then delete those files."""
+        for file in recovery.pending_files(self.path):
+            try:
+                profile, ops = recovery.read(file)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                self._warn(f"recovery file {file.name}", exc)
+                continue
+            target = self
+            if profile != self.profile:
+                found = _find_profile(self._conn, profile)
+                target = ProgressStore(
+                    self._conn, self.path, profile, found, fuzz=self._fuzz, read_only=False
+                )
+            target._pending = list(ops)
+            if not target._flush(timeout=BUSY_TIMEOUT_S):
+                self._pending_files_note(file)
+                continue
+            file.unlink(missing_ok=True)
+            answers = sum(1 for kind, _ in ops if kind == "record")
+            self._notice(f"{self.path}: added {answers} answers kept in {file}")
+            self._sessions.clear()
+
+    def _pending_files_note(self, file: Path) -> None:
+        self._notice(f"{self.path}: could not yet add the answers kept in {file}; will try again")
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -130,14 +214,55 @@ class ProgressStore:
 
     def start(self, info: SessionInfo) -> None:
         """Record a session's start (adding the profile on its first session)."""
-        if self._profile_id == NO_PROFILE and not self.read_only:
-            with _errors(self.path):
-                self._profile_id = _ensure_profile(self._conn, self.profile)
+        self._queue(("start", info))
+
+    def record(self, attempt: Attempt) -> None:
+        """Commit one attempt; the same (session, seq) again replaces it (an override).
+
+        A file held by another program does not stop the session: the attempt
+        waits in memory with any before it and is written at the next chance.
+        """
+        self._queue(("record", attempt))
+
+    def finish(self, summary: SessionSummary) -> None:
+        """Record a session's end and score."""
+        self._queue(("finish", summary))
+
+    def _queue(self, op: recovery.Op) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; nothing can be recorded")
+        self._pending.append(op)
+        self._flush(timeout=RETRY_TIMEOUT_S if self._waiting else BUSY_TIMEOUT_S)
+
+    def _flush(self, *, timeout: float) -> bool:
+        """Write the waiting steps in order; True when none is left."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        try:
+            while self._pending:
+                kind, value = self._pending[0]
+                try:
+                    getattr(self, f"_do_{kind}")(value)
+                except _Unwritable as exc:
+                    if not self._waiting:
+                        self._waiting = True
+                        self._notice(f"{self.path}: {exc.reason}; your answers are kept")
+                    return False
+                self._pending.pop(0)
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if self._waiting:
+            self._waiting = False
+            self._notice(f"{self.path}: the progress file is free again; every answer is saved")
+        return True
+
+    def _do_start(self, info: SessionInfo) -> None:
+        if self._profile_id == NO_PROFILE:
+            with self._write():
+                self._profile_id = _ensure_profile_in(self._conn, self.profile)
         with self._write():
             self._session_id(info.uid, info)
 
-    def record(self, attempt: Attempt) -> None:
-        """Commit one attempt; the same (session, seq) again replaces it (an override)."""
+    def _do_record(self, attempt: Attempt) -> None:
         with self._write():
             session_id = self._session_id(attempt.session_uid)
             previous = self._conn.execute(
@@ -177,8 +302,7 @@ class ProgressStore:
             )
             self._apply(attempt, card_before)
 
-    def finish(self, summary: SessionSummary) -> None:
-        """Record a session's end and score."""
+    def _do_finish(self, summary: SessionSummary) -> None:
         with self._write():
             self._conn.execute(
                 "UPDATE sessions SET ended_at = ?, points = ?, possible = ?, answered = ? "
@@ -356,17 +480,19 @@ class ProgressStore:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only; nothing can be recorded")
-        with _errors(self.path):
+        """One transaction; _Unwritable when the file cannot take it now."""
+        try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
                 self._conn.execute("COMMIT")
             except BaseException:
+                self._sessions.clear()  # ids read in this transaction may be undone
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+        except sqlite3.Error as exc:
+            raise _Unwritable(_unwritable_reason(exc)) from exc
 
     def _session_id(self, uid: str, info: SessionInfo | None = None) -> int:
         """The row id of a session, inserting it (bare, if `info` is None) when new."""
@@ -598,18 +724,25 @@ def _probe_write(conn: sqlite3.Connection, name: str) -> None:
         conn.execute("ROLLBACK")
 
 
-def _ensure_profile(conn: sqlite3.Connection, name: str) -> int:
-    found = _find_profile(conn, name)
-    if found != NO_PROFILE:
-        return found
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def _ensure_profile_in(conn: sqlite3.Connection, name: str) -> int:
+    """The profile's id, adding it (inside the caller's transaction) if new."""
+    conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
     return _find_profile(conn, name)
+
+
+class _Unwritable(Exception):
+    """The file cannot take a write now (busy, read-only, full); the write waits."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _unwritable_reason(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return WAITING
+    return f"cannot write the progress file now ({text})"
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
+    from quiz.classroom.finish import Saved
     from quiz.progress.store import ProgressStore
     from quiz.study.options import SessionOptions
     from quiz.study.session import Outcome, Session
@@ -60,8 +62,11 @@ class QuizApp(App[None]):
         self.session: Session | None = None
         # The results file a drill or exam left when the app quit midway; the shell shows it.
         self.saved_on_quit: Path | None = None
+        self.saved: Saved | None = None  # where the last results file went, and any trouble
+        self.stopped_by: int | None = None  # the signal that ended the app, if one did
         titles = " + ".join(bank.title for bank in self.banks) or "quiz"
         self.title = visible(titles, keep_newlines=False)
+        store.on_notice = self._notice
         self.sub_title = visible(profile, keep_newlines=False)
 
     def on_ready(self) -> None:
@@ -93,6 +98,7 @@ class QuizApp(App[None]):
         from quiz.progress.store import ProgressStore
 
         store = ProgressStore.open(self.store.path, name)
+        store.on_notice = self._notice
         self.store.close()
         self.store = store
         self.profile = name
@@ -160,32 +166,29 @@ class QuizApp(App[None]):
 
         session = self.session
         assert session is not None
-        saved, error = self._end_session()
-        self._show(ResultsScreen(session.result(), saved=saved, save_error=error))
+        saved = self.end_session()
+        path, problem = (saved.path, saved.problem) if saved else (None, None)
+        self._show(ResultsScreen(session.result(), saved=path, save_error=problem))
 
-    def _end_session(self) -> tuple[Path | None, str | None]:
+    def end_session(self) -> Saved | None:
         """Finish the running session, once: tell the store and write a drill's results file.
 
-        Returns where the results went (or why they could not be written).
+        Every way out comes here (the end, Leave, ctrl+q, a signal, the app closing
+        any other way). Returns where the results went, None when there was no file
+        to write. The results also stay in `self.saved` for the shell to report.
         """
         session = self.session
         if session is None:
-            return None, None
+            return None
         self.session = None  # before writing, so nothing can write the same session twice
         session.finish()
         if not session.options.mode.writes_results or not session.outcomes:
-            return None, None
-        from quiz.classroom.results import write_session_results
-        from quiz.common.errors import QuizError
+            return None
+        from quiz.classroom.finish import save_results
         from quiz.study.session import utc_now
 
-        try:
-            where = write_session_results(
-                self.profile, self.banks, session, self.results_dir, finished_at=utc_now()
-            )
-            return where, None
-        except QuizError as exc:
-            return None, str(exc)
+        self.saved = save_results(self.results_dir, self.banks, session, self.profile, now=utc_now)
+        return self.saved
 
     def leave_session(self) -> None:
         """Stop midway (every answer is already recorded).
@@ -198,7 +201,7 @@ class QuizApp(App[None]):
         if session is not None and session.options.mode.writes_results and session.outcomes:
             self._show_results()
             return
-        self._end_session()
+        self.end_session()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -233,14 +236,38 @@ class QuizApp(App[None]):
         self.push_screen(StatsScreen())
 
     async def action_quit(self) -> None:
-        saved, _ = self._end_session()
-        self.saved_on_quit = saved
+        saved = self.end_session()
+        self.saved_on_quit = saved.path if saved else None
         self.exit()
 
     def end_after_exit(self) -> None:
         """Finish a session the app stopped in without ctrl+q (a closed browser tab, say)."""
         if self.session is not None:
-            self.saved_on_quit, _ = self._end_session()
+            saved = self.end_session()
+            self.saved_on_quit = saved.path if saved else None
+
+    def _notice(self, text: str) -> None:
+        """A word from the store (waiting for the file, answers recovered) as a notification."""
+        self.notify(visible(text), severity="warning", markup=False, timeout=8)
+
+    def on_mount(self) -> None:
+        """Stop cleanly on SIGTERM and SIGHUP (the terminal closed), as on ctrl+q."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(signum, self._stop_on_signal, signum)
+
+    def _stop_on_signal(self, signum: int) -> None:
+        """Write a drill's results first (the terminal may be gone), then leave."""
+        self.stopped_by = signum
+        saved = self.end_session()
+        self.saved_on_quit = saved.path if saved else None
+        self.exit(return_code=128 + signum)
 
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics)."""

@@ -66,7 +66,18 @@ class ResultsScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="body"):
             yield Static(self._score_text(), id="score")
-            if self.saved is not None:
+            if self.saved is not None and self.save_error is not None:
+                yield Static(
+                    Content.assemble(
+                        ("Results folder not writable: ", "bold"),
+                        literal(self.save_error),
+                        ("\nRESULTS SAVED INSTEAD TO ", "bold"),
+                        literal(str(self.saved)),
+                    ),
+                    id="saved",
+                    classes="-error",
+                )
+            elif self.saved is not None:
                 yield Static(
                     Content.assemble(("Results saved to ", "bold"), literal(str(self.saved))),
                     id="saved",
