@@ -60,3 +60,23 @@ async def test_the_title_bar_shows_escaped_titles_and_names(tmp_path: Path, fiel
         await pilot.pause()
         text = _assert_shown_not_sent(app)
         assert "Eve\\x1b]52" in text or field == "title"
+
+
+async def test_the_results_screen_shows_escaped_topics_and_prompts(tmp_path: Path) -> None:
+    from quiz.ui.screens.results import ResultsScreen
+
+    bank = write_hostile_bank(tmp_path)
+    app = build_app(tmp_path, bank, mode="exam", seed="s")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(2):
+            if app.session.current.question.id == "q1":
+                app.screen.query_one(Input).value = OSC52
+                await pilot.press("enter")
+            else:
+                await pilot.press("1")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = _assert_shown_not_sent(app)
+        assert "Topic \\x1b[31m red" in text

@@ -25,6 +25,7 @@ from quiz.common.display import (
     score_points,
     verdict_label,
 )
+from quiz.common.safe_text import visible
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
@@ -133,7 +134,7 @@ class ResultsScreen(Screen[None]):
         table.add_columns("Topic", "Points", "Questions", "%")
         for topic in self.result.per_topic:
             table.add_row(
-                Text(topic.topic or NO_TOPIC),
+                Text(visible(topic.topic or NO_TOPIC, keep_newlines=False)),
                 format_points(topic.points),
                 str(topic.possible),
                 f"{topic.percent:.0f}%",
@@ -150,7 +151,7 @@ class ResultsScreen(Screen[None]):
             literal(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(format_given(outcome.given, ordered=kind_of(question).ordered)),
+            literal(format_given(outcome.given, ordered=kind_of(question).ordered)),
         ]
         if outcome.verdict != "correct":
             parts += ["\n", ("Expected: ", "bold"), literal(outcome.expected)]
