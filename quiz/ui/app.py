@@ -91,13 +91,22 @@ class QuizApp(App[None]):
 
     # --- the learner --------------------------------------------------------------------
 
-    def use_profile(self, name: str) -> None:
-        """Record from now on under `name` (a student's name typed on the home screen)."""
+    def use_profile(self, name: str) -> bool:
+        """Record from now on under `name` (a student's name typed on the home screen).
+
+        False (with a notice) when the progress file cannot be opened now (held by
+        another program, say): the student can try again.
+        """
         if name == self.profile:
-            return
+            return True
+        from quiz.common.errors import QuizError
         from quiz.progress.store import ProgressStore
 
-        store = ProgressStore.open(self.store.path, name)
+        try:
+            store = ProgressStore.open(self.store.path, name)
+        except QuizError as exc:
+            self.notify(visible(str(exc)), severity="error", markup=False, timeout=10)
+            return False
         store.on_notice = self._notice
         self.store.close()
         self.store = store
@@ -106,16 +115,24 @@ class QuizApp(App[None]):
         for screen in self.screen_stack:
             for bar in screen.query(TitleBar):
                 bar.show_title()
+        return True
 
     # --- the session flow -------------------------------------------------------------
 
     def start_session(self, options: SessionOptions) -> bool:
         """Start a session; False (with a notice) when no question matches the options."""
         factory = self._session_factory or _session_class()
+        from quiz.common.errors import QuizError
+
+        try:
+            history = self.store.history(self.bank_ids)
+        except QuizError as exc:  # the file cannot be read now: say so, start nothing
+            self.notify(visible(str(exc)), severity="error", markup=False, timeout=10)
+            return False
         session = factory(
             self.banks,
             options,
-            history=self.store.history(self.bank_ids),
+            history=history,
             recorder=self.store,
             clock=self.clock,
         )

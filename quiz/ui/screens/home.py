@@ -186,7 +186,8 @@ class HomeScreen(Screen[None]):
                 panel.focus_name()
                 self.notify("Type your name first: it goes on your results.", severity="warning")
                 return
-            self.app.use_profile(name)
+            if not self.app.use_profile(name):
+                return
         self.app.start_session(self._chosen_options(mode))
 
     @on(OptionList.OptionSelected, "#modes")
