@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TextIO, cast
 
 from quiz import startup as context
 from quiz.common.display import clip, table
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     with context.open_store(args, read_only=True) as store:
         stats = store.stats(banks)
         context.show_warnings(store)
-    out = VisibleWriter(sys.stdout)
+    out = cast(TextIO, VisibleWriter(sys.stdout))
     write(stats, store.profile, ", ".join(b.id for b in banks), datetime.now(UTC), out)
     return 0
 

@@ -395,9 +395,9 @@ class ProgressStore:
             try:
                 out.append(
                     SessionRow(
-                        valid.text(uid, "session id"),
-                        valid.text(mode, "mode"),
-                        valid.moment(started, "start time"),
+                        valid.text(uid, "session id") or "",
+                        valid.text(mode, "mode") or "",
+                        valid.moment(started, "start time") or _NEVER,
                         valid.number(points, "points", optional=True) or 0.0,
                         valid.integer(possible, "possible points", optional=True) or 0,
                     )
@@ -775,6 +775,9 @@ def _ts(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime: pass an aware UTC datetime")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)  # never used: a required time is never None
 
 
 def _question_row(raw: Sequence[Any]) -> QuestionRow:

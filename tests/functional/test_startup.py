@@ -96,9 +96,6 @@ def test_launch_pauses_garbage_collection_only_while_starting(
         saved = None
         stopped_by = None
 
-        def end_after_exit(self) -> None:
-            return None
-
         def __init__(self, store: object) -> None:
             self.store = store
 
