@@ -15,19 +15,30 @@ from typing import NoReturn
 
 from quiz import __version__
 from quiz.common.errors import QuizError
+from quiz.common.safe_text import visible
 from quiz.study.options import MODES
 
 READ_FORMATS = ("yaml", "gift", "moodle-xml", "anki-txt")
 WRITE_FORMATS = (*READ_FORMATS, "apkg")
 
-SUBCOMMANDS = ("check", "stats", "export", "report", "serve", "draft", "convert")
+SUBCOMMANDS = (
+    "check",
+    "stats",
+    "export",
+    "report",
+    "serve",
+    "draft",
+    "convert",
+    "backup",
+    "restore",
+)
 
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit 2 with a one-line message."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"quiz: {message} (see `quiz --help`)\n")
+        sys.stderr.write(f"quiz: {visible(message)} (see `quiz --help`)\n")
         raise SystemExit(2)
 
 
@@ -75,8 +86,8 @@ def run_parser() -> argparse.ArgumentParser:
         prog="quiz",
         description="Study a question bank in the terminal.",
         epilog="Other commands: quiz check PATH..., quiz stats, quiz export, quiz report, "
-        "quiz serve, quiz draft DOCUMENT, quiz convert SOURCE OUTPUT. "
-        "Run `quiz COMMAND --help` for each.",
+        "quiz serve, quiz draft DOCUMENT, quiz convert SOURCE OUTPUT, quiz backup [PATH], "
+        "quiz restore PATH. Run `quiz COMMAND --help` for each.",
     )
     p.add_argument("--version", action="version", version=f"quiz {__version__}")
     # No default here: the app highlights study, --plain runs practice (quiz.startup).
@@ -219,6 +230,24 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
         )
         p.add_argument("--force", action="store_true", help="replace an existing OUTPUT")
         return p
+    if command == "backup":
+        p = _Parser(
+            prog="quiz backup",
+            description="Copy the progress file safely, even while quiz runs.",
+        )
+        p.add_argument(
+            "path", nargs="?", metavar="PATH", help="file or folder (default: beside the file)"
+        )
+        p.add_argument("--progress", metavar="PATH", help="progress file to back up")
+        return p
+    if command == "restore":
+        p = _Parser(
+            prog="quiz restore",
+            description="Put a backup in place of the progress file (the replaced file is kept).",
+        )
+        p.add_argument("path", metavar="PATH", help="the backup to restore")
+        p.add_argument("--progress", metavar="PATH", help="progress file to replace")
+        return p
     raise ValueError(command)
 
 
@@ -251,6 +280,12 @@ def dispatch(argv: Sequence[str]) -> int:
             from quiz.cli import convert_cmd
 
             return convert_cmd.run(args)
+        if command in ("backup", "restore"):
+            from quiz.cli import backup_cmd
+
+            return (
+                backup_cmd.run_backup(args) if command == "backup" else backup_cmd.run_restore(args)
+            )
         from quiz.cli import report_cmd
 
         return report_cmd.run(args)
@@ -272,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return dispatch(argv)
     except QuizError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{visible(str(exc))}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("\n")

@@ -96,3 +96,14 @@ def with_student(args: argparse.Namespace, ask: Callable[[str], str | None]) -> 
 def results_folder(args: argparse.Namespace) -> Path:
     """Where results files go: --results, else the current folder."""
     return Path(getattr(args, "results", None) or ".").expanduser()
+
+
+def show_warnings(store: object) -> None:
+    """Name on stderr each damaged row the store skipped (once each)."""
+    import sys
+
+    from quiz.common.safe_text import visible
+
+    warnings = getattr(store, "warnings", None)
+    while warnings:
+        sys.stderr.write(f"quiz: {visible(warnings.pop(0))}\n")

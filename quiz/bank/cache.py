@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz import __version__
+from quiz.bank.files import read_source
 from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
 from quiz.common import paths
 from quiz.common.atomic import atomic_writer
@@ -93,8 +94,7 @@ def _bank_from(data: dict[str, Any], path: Path) -> Bank | None:
     source = None
     if data["source"] is not None:
         title, file, digest = data["source"]
-        doc_path = (path.parent / file).resolve()
-        raw = doc_path.read_bytes()
+        doc_path, raw = read_source(path, str(file))
         if hashlib.sha256(raw).hexdigest() != digest:
             return None
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")

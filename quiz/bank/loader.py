@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import cache
+from quiz.bank.files import MAX_BANK_BYTES, FileRefused, read_regular, read_source
 from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
 from quiz.bank.quotes import closest_passage, missing_part, normalise_for_quote
 from quiz.bank.yamltree import Map, Scalar, Seq, Value, decode
@@ -122,7 +123,9 @@ def bank_files(paths: Sequence[Path]) -> list[Path]:
 
 def _read_bank(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_BANK_BYTES, "bank file")
+    except FileRefused as exc:
+        raise BankError([Problem(path, 0, 0, f"cannot read this file: {exc}")]) from None
     except FileNotFoundError:
         raise UsageError(f"quiz: no such file: {path}") from None
     except IsADirectoryError:
@@ -230,11 +233,14 @@ class _BankReader:
         if not file:
             return None, None
         at = node.values["file"]
-        doc_path = (self.path.parent / file).resolve()
         try:
-            raw = doc_path.read_bytes()
+            doc_path, raw = read_source(self.path, file)
+        except FileRefused as exc:
+            self.problem(at, f"cannot use source file '{file}': {exc}")
+            return None, None
         except FileNotFoundError:
-            self.problem(at, f"source file '{file}' not found (looked for {doc_path})")
+            looked = (self.path.parent / file).resolve()
+            self.problem(at, f"source file '{file}' not found (looked for {looked})")
             return None, None
         except OSError as exc:
             self.problem(at, f"cannot read source file '{file}': {exc.strerror or exc}")

@@ -12,6 +12,7 @@ from typing import TextIO
 from quiz.bank.loader import load_banks
 from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.errors import BankError
+from quiz.common.safe_text import VisibleWriter
 from quiz.common.wording import plural
 
 
@@ -22,18 +23,19 @@ def run(args: argparse.Namespace) -> int:
         banks = load_banks(paths, use_cache=not args.no_cache)
     except BankError as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(f"{problem}\n")  # Problem makes its text visible
         files = len({str(p.path) for p in exc.problems})
         sys.stderr.write(f"{plural(len(exc.problems), 'problem')} in {plural(files, 'file')}\n")
         return 1
+    out = VisibleWriter(sys.stdout)
     for i, bank in enumerate(banks):
         if i:
-            sys.stdout.write("\n")
-        write_summary(bank, sys.stdout)
+            out.write("\n")
+        write_summary(bank, out)
     return 0
 
 
-def write_summary(bank: Bank, out: TextIO) -> None:
+def write_summary(bank: Bank, out: TextIO | VisibleWriter) -> None:
     """A few lines about a valid bank: counts by type and topic, citations, coverage."""
     questions = bank.questions
     out.write(f"{bank.title} [{bank.id}] ({bank.path}): OK\n")
@@ -57,7 +59,7 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{name} {n}" for name, n in counter.most_common())
 
 
-def _write_coverage(bank: Bank, out: TextIO) -> None:
+def _write_coverage(bank: Bank, out: TextIO | VisibleWriter) -> None:
     from quiz.bank.coverage import coverage
 
     if bank.source is None or bank.source.text is None:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from quiz import startup as context
 from quiz.common.atomic import atomic_writer
 from quiz.common.errors import UsageError
+from quiz.common.safe_text import csv_cell, json_safe, visible
 from quiz.common.wording import plural
 
 ATTEMPT_COLUMNS = (
@@ -62,30 +63,38 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             count = _to_file(Path(args.output).expanduser(), lambda out: writer(rows, columns, out))
             what = "session" if args.sessions else "attempt"
-            sys.stderr.write(f"Wrote {plural(count, what)} to {args.output}\n")
+            where = visible(args.output, keep_newlines=False)
+            sys.stderr.write(f"Wrote {plural(count, what)} to {where}\n")
         else:
             writer(rows, columns, sys.stdout)
+        context.show_warnings(store)
     return 0
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
-    """CSV with a header row; lists and answers as JSON text. Returns the row count."""
+    """CSV with a header row; lists and answers as JSON text. Returns the row count.
+
+    Every cell goes through `csv_cell`: no live formulas, no control characters.
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow([_cell(c, row[c]) for c in columns])
+        writer.writerow([csv_cell(_cell(c, row[c])) for c in columns])
         count += 1
     return count
 
 
 def write_json(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
-    """A JSON array of objects, one per line. Returns the row count."""
+    """A JSON array of objects, one per line. Returns the row count.
+
+    Characters that could drive a terminal are written as `\\uXXXX` escapes.
+    """
     count = 0
     out.write("[")
     for row in rows:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False))
+        out.write(json_safe(json.dumps({c: row[c] for c in columns}, ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -10,6 +10,10 @@ means:
   and review): "I was right", the answer counts as correct and is recorded so;
 - end of input: stop; what was answered is kept and the score so far printed.
 
+Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop the same way: every answer
+is already recorded, and a drill or exam writes its results file before quiz exits
+(exit code 128 + the signal's number, 130 for Ctrl-C).
+
 Each verdict line starts with `Correct`, `Partly correct`, `Incorrect`, `Skipped`
 or `Time ran out`. Exams give no feedback until the end, then review every question.
 Never imports Textual or Rich.
@@ -18,13 +22,16 @@ Never imports Textual or Rich.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.clock import utc_now
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
+from quiz.common.safe_text import visible
 from quiz.common.wording import done_for_today, due_time, format_points, plural
 from quiz.grading.kinds import kind_of
 from quiz.study.answers import InputError, hint, left_label, parse_typed
@@ -34,6 +41,9 @@ from quiz.study.session import Asked, Outcome, Session, SessionResult
 COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timeout": "31"}
 OVERRIDE_WORDS = ("o", "!override")
 
+if TYPE_CHECKING:
+    from quiz.classroom.finish import Saved
+
 
 def run(args: argparse.Namespace) -> int:
     """Run a session on stdin/stdout; returns the exit code."""
@@ -42,15 +52,63 @@ def run(args: argparse.Namespace) -> int:
     banks = context.load_banks(args)
     args = _drill_student(args)
     store = context.open_store(args)  # before any question, so a bad file stops us here
+    store.on_notice = _tell
+    previous = _stop_on_signals()
     try:
         options = context.session_options(args)
         bank_ids = [b.id for b in banks]
         session = Session(banks, options, history=store.history(bank_ids), recorder=store)
-        return Plain(session, banks, args, store).run()
+        code = Plain(session, banks, args, store).run()
     finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+        _ignore_signals()  # nothing may cut short saving what waits
+        try:
+            store.close()
+        finally:
+            context.show_warnings(store)
+            _restore_signals(previous)
+    return 1 if store.lost else code
+
+
+class Stopped(BaseException):
+    """A signal asked quiz to stop (SIGTERM, SIGHUP); handled like Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    previous = {}
+    for signum in STOP_SIGNALS:
+        previous[signum] = signal.signal(signum, _raise_stopped)
+    return previous
+
+
+def _ignore_signals() -> None:
+    for signum in (*STOP_SIGNALS, signal.SIGINT):
+        signal.signal(signum, signal.SIG_IGN)
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _tell(text: str) -> None:
+    """A notice from the store (a wait, a recovery file), on stderr."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"quiz: {visible(text)}\n")
+        sys.stderr.flush()
 
 
 class Plain:
@@ -63,6 +121,8 @@ class Plain:
         self.store = store
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         self.exam = not session.options.mode.gives_feedback  # a verdict only at the end
+        self.saved: Saved | None = None  # where a drill's results file went
+        self._silent = False  # the terminal is gone (SIGHUP): stop printing
 
     def run(self) -> int:
         session = self.session
@@ -70,12 +130,25 @@ class Plain:
             self.say(self._nothing_to_ask())
             return 0
         self.say(self._heading())
+        stopped: BaseException | None = None
         try:
             self._ask_all()
-        finally:
-            session.finish()
+        except (KeyboardInterrupt, Stopped) as exc:
+            stopped = exc
+            _ignore_signals()
+        session.finish()
+        if stopped is not None:
+            return self._stopped(stopped)
         self._end()
-        return 0
+        return 0 if self.saved is None or self.saved.path is not None else 1
+
+    def _stopped(self, why: BaseException) -> int:
+        """Ctrl-C or a signal: keep what was answered, write a drill's results, say so."""
+        signum = why.signum if isinstance(why, Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        self.say(f"\nStopped ({name}). Your answers so far are saved.")
+        self._write_results(self.session.result())
+        return 128 + signum
 
     # --- the loop -------------------------------------------------------------------
 
@@ -122,8 +195,8 @@ class Plain:
     def _override(self) -> None:
         outcome = self.session.override()
         self.say(
-            f"{self.word('correct')} (you said you were right): "
-            f"question {outcome.asked.number} now counts as correct."
+            f" (you said you were right): question {outcome.asked.number} now counts as correct.",
+            lead=self.word("correct"),
         )
 
     # --- what is printed -------------------------------------------------------------
@@ -163,18 +236,20 @@ class Plain:
         self.say(f"({hint(asked)} Enter skips.)")
 
     def _feedback(self, outcome: Outcome) -> None:
-        self.say(self._verdict_line(outcome))
+        line, lead = self._verdict_line(outcome)
+        self.say(line, lead=lead)
         for line in _details(outcome):
             self.say(f"  {line}")
         if self.session.can_override():
             self.say("  (type o at the next prompt if you were right)")
 
-    def _verdict_line(self, outcome: Outcome) -> str:
+    def _verdict_line(self, outcome: Outcome, indent: str = "") -> tuple[str, str]:
+        """The rest of a verdict line, and its (coloured) verdict word to `say` as its lead."""
         points = format_points(outcome.score)
-        line = f"{self.word(outcome.verdict)}. {points} point{'' if outcome.score == 1 else 's'}"
+        line = f". {points} point{'' if outcome.score == 1 else 's'}"
         if outcome.bonus:
             line += f" (+{format_points(outcome.bonus)} speed bonus)"
-        return line
+        return line, indent + self.word(outcome.verdict)
 
     def _end(self) -> None:
         result = self.session.result()
@@ -202,7 +277,8 @@ class Plain:
         for o in outcomes:
             self.say(f"{o.asked.number}. {o.question.prompt.strip()}")
             # Indented, so only the live feedback lines start with a verdict word.
-            self.say(f"   {self._verdict_line(o)}")
+            line, lead = self._verdict_line(o, "   ")
+            self.say(line, lead=lead)
             for line in _details(o):
                 self.say(f"   {line}")
 
@@ -228,13 +304,17 @@ class Plain:
         if not self.session.options.mode.writes_results or not result.outcomes:
             return
         from quiz import startup
-        from quiz.classroom.finish import finish_drill
+        from quiz.classroom.finish import save_results
         from quiz.common import paths
 
         session = self.session
         student = self.args.profile or paths.default_profile()
-        where = finish_drill(startup.results_folder(self.args), self.banks, session, student)
-        self.say(f"\nResults saved to {where}")
+        self.saved = save_results(startup.results_folder(self.args), self.banks, session, student)
+        lines = self.saved.lines()
+        if self.saved.path is None or self.saved.fell_back:
+            for line in lines:  # loudly: on stderr too, where a script or a teacher looks
+                _tell(line)
+        self.say("\n" + "\n".join(lines))
 
     # --- input and output ------------------------------------------------------------
 
@@ -242,9 +322,15 @@ class Plain:
         """One line from stdin (without its newline), or None at end of input."""
         return read_line(prompt)
 
-    def say(self, text: str) -> None:
-        sys.stdout.write(f"{text}\n")
-        sys.stdout.flush()
+    def say(self, text: str, *, lead: str = "") -> None:
+        """Print a line: `text` with control characters made visible after our own `lead`."""
+        if self._silent:
+            return
+        try:
+            sys.stdout.write(f"{lead}{visible(text)}\n")
+            sys.stdout.flush()
+        except OSError:  # the terminal closed: the files are what matter now
+            self._silent = True
 
     def word(self, verdict: str) -> str:
         word = verdict_word(verdict)
@@ -286,15 +372,18 @@ def read_line(prompt: str) -> str | None:
 
     Piped answers are echoed, so the transcript reads like a conversation.
     """
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if not line:
-        sys.stdout.write("\n")
+    try:
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stdout.write("\n")
+            return None
+    except OSError:  # the terminal is gone: as good as the end of input
         return None
     line = line.rstrip("\r\n")
     if not _isatty(sys.stdin):
-        sys.stdout.write(f"{line}\n")
+        sys.stdout.write(f"{visible(line)}\n")
     return line
 
 

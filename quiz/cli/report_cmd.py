@@ -21,6 +21,7 @@ from quiz.classroom.report import ClassReport, Skipped, build_report, display_an
 from quiz.common.atomic import atomic_writer
 from quiz.common.display import clip, table
 from quiz.common.errors import QuizError
+from quiz.common.safe_text import csv_cell, visible
 from quiz.common.wording import format_points, plural
 
 CSV_COLUMNS = (
@@ -44,18 +45,19 @@ def run(args: argparse.Namespace) -> int:
     wanted = getattr(args, "fingerprint", None)
     report = build_report(documents, skipped=skipped, fingerprint=wanted)
     for item in skipped:
-        sys.stderr.write(f"quiz report: skipped {item.name}: {item.reason}\n")
+        sys.stderr.write(visible(f"quiz report: skipped {item.name}: {item.reason}\n"))
     if report is None:
         what = f"with fingerprint {wanted}" if wanted and documents else "to report on"
-        sys.stderr.write(f"quiz report: no results files {what}\n")
+        sys.stderr.write(visible(f"quiz report: no results files {what}\n"))
         return 1
     for out in report.left_out:
-        sys.stderr.write(f"quiz report: left out {out.name} ({out.student}): {out.reason}\n")
+        line = f"quiz report: left out {out.name} ({out.student}): {out.reason}\n"
+        sys.stderr.write(visible(line))
     text = render(report, args.format)
     if args.output:
         _write_output(Path(args.output).expanduser(), text)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))
     return 0
 
 
@@ -191,12 +193,12 @@ def question_rows(
 
 
 def render_csv(report: ClassReport) -> str:
-    """One row per student and question (columns: CSV_COLUMNS)."""
+    """One row per student and question (columns: CSV_COLUMNS); cells never formulas."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in report_rows(report):
-        writer.writerow(row)
+        writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -223,7 +225,12 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    return "\n".join(table(rows, headers))
+    return "\n".join(table([[_cell(c) for c in row] for row in rows], [_cell(h) for h in headers]))
+
+
+def _cell(value: object) -> str:
+    """A table cell's text, with control characters shown (so the columns stay aligned)."""
+    return visible(str(value), keep_newlines=False)
 
 
 def _clip(text: str) -> str:

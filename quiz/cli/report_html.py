@@ -1,15 +1,17 @@
 """The class report as one self-contained HTML file: inline CSS, no scripts, no external assets.
 
-Every piece of bank or student text goes through `html.escape`: a prompt such as
-"<b>" or a student named "<script>" shows as typed and never becomes markup.
+Every piece of bank or student text goes through `escape`: a prompt such as
+"<b>" or a student named "<script>" shows as typed and never becomes markup, and
+control characters show as escapes (the page may be printed to a terminal).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from html import escape as _escape_html
 
 from quiz.classroom.report import ClassReport
+from quiz.common.safe_text import visible
 from quiz.common.wording import plural
 
 CSS = """
@@ -30,6 +32,11 @@ blockquote { margin: .4rem 0 0 1rem; padding-left: .6rem; border-left: 3px solid
 @media print { body { margin: 0; max-width: none; font-size: 11pt; }
                h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
+
+
+def escape(text: str) -> str:
+    """Text as HTML that shows it as typed, control characters as visible escapes."""
+    return _escape_html(visible(text))
 
 
 def render_html(report: ClassReport) -> str:

@@ -9,11 +9,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TextIO
+from typing import TextIO, cast
 
 from quiz import startup as context
 from quiz.common.clock import local_day, utc_now
 from quiz.common.display import clip, table
+from quiz.common.safe_text import VisibleWriter
 from quiz.common.wording import due_time, plural
 from quiz.progress import charts
 from quiz.progress.stats import (
@@ -36,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     now = utc_now()
     with context.open_store(args, read_only=True) as store:
         stats = store.stats(banks, now, new_limit=context.new_limit(args))
-    write(stats, store.profile, ", ".join(b.id for b in banks), now, sys.stdout)
+        context.show_warnings(store)
+    out = cast(TextIO, VisibleWriter(sys.stdout))
+    write(stats, store.profile, ", ".join(b.id for b in banks), now, out)
     return 0
 
 

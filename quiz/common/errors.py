@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from quiz.common.safe_text import visible
+
 
 class Problem(NamedTuple):
     """One thing wrong with an input file, with where it is."""
@@ -16,9 +18,10 @@ class Problem(NamedTuple):
     question_id: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
-        tail = f" [{self.question_id}]" if self.question_id else ""
-        return f"{where}: {self.message}{tail}"
+        path = visible(str(self.path), keep_newlines=False)
+        where = f"{path}:{self.line}:{self.column}" if self.line else path
+        tail = f" [{visible(self.question_id, keep_newlines=False)}]" if self.question_id else ""
+        return f"{where}: {visible(self.message)}{tail}"
 
 
 class QuizError(Exception):

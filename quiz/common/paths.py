@@ -32,6 +32,23 @@ def progress_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "progress.db"
 
 
+def data_dir() -> Path:
+    """The user data folder (on Linux ~/.local/share/quiz)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def fallback_results_dir() -> Path:
+    """Where results files go when their folder cannot be written."""
+    return data_dir() / "results"
+
+
+def recovery_dir() -> Path:
+    """Where unsaved answers go when the progress file's own folder cannot be written."""
+    return data_dir() / "recovery"
+
+
 def cache_dir() -> Path:
     """Where validated banks are cached ($QUIZ_CACHE_DIR overrides)."""
     env = os.environ.get("QUIZ_CACHE_DIR")

@@ -131,6 +131,9 @@ def check(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        # Busy, unreadable or on a read-only disk: nothing says the file is damaged.
+        raise StoreError(f"{path}: cannot read the progress file now ({exc}); try again") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path}: not a readable progress file ({exc}). It may be damaged or not a "

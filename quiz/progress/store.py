@@ -3,7 +3,11 @@
 Every answer is committed in its own transaction before `record` returns (WAL,
 synchronous=FULL), so killing quiz never loses an answer it showed. Writes take
 the write lock up front (BEGIN IMMEDIATE) and wait for a busy file, so two quiz
-processes on one file both keep every answer. A per-question summary (the
+processes on one file both keep every answer. When another program holds the
+file longer than that (or it cannot be written for a while), the answers wait in
+memory, in order, and are written at the next answer; `close` waits a little
+more, then writes what is still unsaved to a recovery file (quiz.progress.recovery)
+that the next opening folds in. A per-question summary (the
 `cards` table) is updated in the same transaction as the attempt, so history and
 stats never scan the attempts.
 """
@@ -13,9 +17,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -26,7 +30,8 @@ from quiz.common.clock import local_day, utc_now
 from quiz.common.errors import StoreError
 from quiz.common.settings import DEFAULT_NEW_LIMIT
 from quiz.grading.verdicts import MISSED_VERDICTS
-from quiz.progress import schema
+from quiz.progress import recovery, schema
+from quiz.progress import rows as valid
 from quiz.progress.stats import DayRow, QuestionRow, SessionRow, Stats, compute
 from quiz.study import scheduling
 
@@ -34,11 +39,18 @@ if TYPE_CHECKING:  # built when a session starts, not when the home screen opens
     from quiz.study.history import Attempt, History, SessionInfo, SessionSummary
 
 BUSY_TIMEOUT_S = 5.0
+RETRY_TIMEOUT_S = 0.2  # while answers wait, each new answer tries this long
+CLOSING_WAITS_S = (0.5, 1.0, 2.0, 4.0)  # the last tries, longer each time, at the end
+WAITING = "waiting for the progress file, held by another program"
 SPARKLINE_SESSIONS = 50
 NO_PROFILE = -1  # a read-only store whose profile has never recorded anything
 
-# A session (aliased `s`) that used any of the banks whose ids fill the {} marks.
-_USES_BANK = "EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE value IN ({}))"
+# A session (aliased `s`) that used any of the banks whose ids fill the {} marks
+# (a damaged bank list matches none, rather than stopping the query).
+_USES_BANK = (
+    "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(s.bank_ids) THEN s.bank_ids "
+    "ELSE '[]' END) WHERE value IN ({}))"
+)
 _ADD_PROFILE = "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)"
 
 
@@ -62,6 +74,16 @@ class ProgressStore:
         self._fuzz = fuzz
         self.read_only = read_only
         self._sessions: dict[str, int] = {}
+        # Damaged rows skipped while reading, one line each, for the front end to show.
+        self.warnings: list[str] = []
+        # Steps the file could not take yet, oldest first, and what was said about it.
+        self._pending: list[recovery.Op] = []
+        self._waiting = False
+        # Told about waits and recoveries as they happen (else they join the warnings).
+        self.on_notice: Callable[[str], None] | None = None
+        # Set by close: where unsaved answers went, or True if they could not be kept.
+        self.recovery_path: Path | None = None
+        self.lost = False
 
     # --- opening and closing --------------------------------------------------------
 
@@ -104,11 +126,80 @@ class ProgressStore:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, profile, profile_id, fuzz=fuzz, read_only=read_only)
+        store = cls(conn, path, profile, profile_id, fuzz=fuzz, read_only=read_only)
+        if not read_only:
+            store._fold_recoveries()
+        return store
 
     def close(self) -> None:
-        """Close the file (every answer is already committed)."""
-        self._conn.close()
+        """Save what still waits (trying a few more times), then close the file.
+
+        Answers the file still cannot take go to a recovery file
+        (`recovery_path`); if even that fails, `lost` is set. Both are said.
+        """
+        try:
+            if self._pending:
+                self._save_pending_at_end()
+        finally:
+            self._conn.close()
+
+    @property
+    def unsaved(self) -> int:
+        """How many answers wait to be written."""
+        return sum(1 for kind, _ in self._pending if kind == "record")
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
+        elif text not in self.warnings:
+            self.warnings.append(text)
+
+    def _save_pending_at_end(self) -> None:
+        for wait in CLOSING_WAITS_S:
+            if self._flush(timeout=wait):
+                return
+            self._notice(f"{self.path}: {WAITING}; trying again ({self.unsaved} unsaved)")
+        try:
+            self.recovery_path = recovery.write(self.path, self.profile, self._pending)
+        except OSError as exc:
+            self.lost = True
+            self._notice(
+                f"{self.path}: {self.unsaved} answers could NOT be saved: the file stayed "
+                f"busy and no recovery file could be written ({exc.strerror or exc})"
+            )
+            return
+        self._pending.clear()
+        self._notice(
+            f"{self.path}: still held by another program. Your unsaved answers are in "
+            f"{self.recovery_path}; quiz adds them to your progress the next time it opens "
+            "the file."
+        )
+
+    def _fold_recoveries(self) -> None:
+        """Write the answers recovery files kept for this file, then delete those files."""
+        for file in recovery.pending_files(self.path):
+            try:
+                profile, ops = recovery.read(file)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                self._warn(f"recovery file {file.name}", exc)
+                continue
+            target = self
+            if profile != self.profile:
+                found = _find_profile(self._conn, profile)
+                target = ProgressStore(
+                    self._conn, self.path, profile, found, fuzz=self._fuzz, read_only=False
+                )
+            target._pending = list(ops)
+            if not target._flush(timeout=BUSY_TIMEOUT_S):
+                self._pending_files_note(file)
+                continue
+            file.unlink(missing_ok=True)
+            answers = sum(1 for kind, _ in ops if kind == "record")
+            self._notice(f"{self.path}: added {answers} answers kept in {file}")
+            self._sessions.clear()
+
+    def _pending_files_note(self, file: Path) -> None:
+        self._notice(f"{self.path}: could not yet add the answers kept in {file}; will try again")
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -116,18 +207,64 @@ class ProgressStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _warn(self, what: str, problem: object) -> None:
+        line = f"{self.path}: skipped a damaged {what} ({problem}); the rest of the file is used"
+        if line not in self.warnings:
+            self.warnings.append(line)
+
     # --- the Recorder protocol ------------------------------------------------------
 
     def start(self, info: SessionInfo) -> None:
         """Record a session's start (adding the profile on its first session)."""
-        if self._profile_id == NO_PROFILE and not self.read_only:
-            with _errors(self.path):
-                self._profile_id = _ensure_profile(self._conn, self.profile)
+        self._queue(("start", info))
+
+    def record(self, attempt: Attempt) -> None:
+        """Commit one attempt; the same (session, seq) again replaces it (an override).
+
+        A file held by another program does not stop the session: the attempt
+        waits in memory with any before it and is written at the next chance.
+        """
+        self._queue(("record", attempt))
+
+    def finish(self, summary: SessionSummary) -> None:
+        """Record a session's end and score."""
+        self._queue(("finish", summary))
+
+    def _queue(self, op: recovery.Op) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; nothing can be recorded")
+        self._pending.append(op)
+        self._flush(timeout=RETRY_TIMEOUT_S if self._waiting else BUSY_TIMEOUT_S)
+
+    def _flush(self, *, timeout: float) -> bool:
+        """Write the waiting steps in order; True when none is left."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        try:
+            while self._pending:
+                kind, value = self._pending[0]
+                try:
+                    getattr(self, f"_do_{kind}")(value)
+                except _Unwritable as exc:
+                    if not self._waiting:
+                        self._waiting = True
+                        self._notice(f"{self.path}: {exc.reason}; your answers are kept")
+                    return False
+                self._pending.pop(0)
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if self._waiting:
+            self._waiting = False
+            self._notice(f"{self.path}: the progress file is free again; every answer is saved")
+        return True
+
+    def _do_start(self, info: SessionInfo) -> None:
+        if self._profile_id == NO_PROFILE:
+            with self._write():
+                self._profile_id = _ensure_profile_in(self._conn, self.profile)
         with self._write():
             self._session_id(info.uid, info)
 
-    def record(self, attempt: Attempt) -> None:
-        """Commit one attempt; the same (session, seq) again replaces it (an override)."""
+    def _do_record(self, attempt: Attempt) -> None:
         with self._write():
             session_id = self._session_id(attempt.session_uid)
             previous = self._conn.execute(
@@ -169,7 +306,15 @@ class ProgressStore:
 
     def take_back(self, session_uid: str, seq: int) -> None:
         """Forget an attempt (undo): the row goes, and its question's card, counts and day
-        return to what they were before it, in one transaction."""
+        return to what they were before it, in one transaction.
+
+        Queued like an answer, so it follows the answer it takes back even while
+        the file is held by another program.
+        """
+        self._queue(("take_back", recovery.TakeBack(session_uid, seq)))
+
+    def _do_take_back(self, step: recovery.TakeBack) -> None:
+        session_uid, seq = step.session_uid, step.seq
         with self._write():
             session_id = self._session_id(session_uid)
             found = self._conn.execute(
@@ -199,8 +344,7 @@ class ProgressStore:
                 (self._profile_id, bank_id, question_id) * 2,
             )
 
-    def finish(self, summary: SessionSummary) -> None:
-        """Record a session's end and score."""
+    def _do_finish(self, summary: SessionSummary) -> None:
         with self._write():
             self._conn.execute(
                 "UPDATE sessions SET ended_at = ?, points = ?, possible = ?, answered = ? "
@@ -241,7 +385,11 @@ class ProgressStore:
             f"SELECT min(due) FROM cards WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
-        return _dt(row[0][0]) if row else None
+        try:
+            return valid.moment(row[0][0], "due time", optional=True) if row else None
+        except valid.Damaged:  # find the earliest among the sound rows instead
+            dues = [r.due for r in self.question_rows(ids) if r.due is not None]
+            return min(dues) if dues else None
 
     # --- stats ----------------------------------------------------------------------
 
@@ -254,10 +402,13 @@ class ProgressStore:
             f"WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
-        return [
-            QuestionRow(b, q, t, n, m, s, v, _dt(la), h, _dt(due), st, stab, _dt(first))
-            for b, q, t, n, m, s, v, la, h, due, st, stab, first in rows
-        ]
+        out = []
+        for raw in rows:
+            try:
+                out.append(_question_row(raw))
+            except valid.Damaged as exc:
+                self._warn(f"summary of question {raw[0]}/{raw[1]}", exc)
+        return out
 
     def day_rows(self, bank_ids: Iterable[str]) -> list[DayRow]:
         """Answers and score per local calendar day in these banks, oldest first."""
@@ -268,7 +419,19 @@ class ProgressStore:
             "GROUP BY day HAVING sum(answers) > 0 ORDER BY day",
             (self._profile_id, *ids),
         )
-        return [DayRow(date.fromisoformat(day), n, s) for day, n, s in rows]
+        out = []
+        for day, answers, score in rows:
+            try:
+                out.append(
+                    DayRow(
+                        valid.day(day, "study day"),
+                        valid.integer(answers, "answers of a day") or 0,
+                        valid.number(score, "score of a day") or 0.0,
+                    )
+                )
+            except valid.Damaged as exc:
+                self._warn("study day", exc)
+        return out
 
     def session_rows(
         self, bank_ids: Iterable[str], limit: int = SPARKLINE_SESSIONS
@@ -282,10 +445,21 @@ class ProgressStore:
             "ORDER BY started_at DESC LIMIT ?",
             (self._profile_id, *ids, limit),
         )
-        return [
-            SessionRow(u, m, datetime.fromisoformat(t), p or 0.0, n or 0)
-            for u, m, t, p, n in reversed(rows)
-        ]
+        out = []
+        for uid, mode, started, points, possible in reversed(rows):
+            try:
+                out.append(
+                    SessionRow(
+                        valid.text(uid, "session id") or "",
+                        valid.text(mode, "mode") or "",
+                        valid.moment(started, "start time") or _NEVER,
+                        valid.number(points, "points", optional=True) or 0.0,
+                        valid.integer(possible, "possible points", optional=True) or 0,
+                    )
+                )
+            except valid.Damaged as exc:
+                self._warn("session", exc)
+        return out
 
     def stats(
         self,
@@ -325,20 +499,11 @@ class ProgressStore:
             f"WHERE {where} ORDER BY a.id",
             params,
         )
-        for name, uid, bank, qid, topic, verdict, score, secs, over, at, given in cursor:
-            yield {
-                "profile": name,
-                "session": uid,
-                "bank": bank,
-                "question_id": qid,
-                "topic": topic,
-                "verdict": verdict,
-                "score": round(score, 4),
-                "seconds": round(secs, 3) if secs is not None else None,
-                "overridden": bool(over),
-                "answered_at": at,
-                "given": json.loads(given) if given is not None else None,
-            }
+        for raw in cursor:
+            try:
+                yield _attempt_row(raw)
+            except valid.Damaged as exc:
+                self._warn("attempt", exc)
 
     def export_sessions(
         self, *, all_profiles: bool = False, bank_ids: Iterable[str] | None = None
@@ -351,19 +516,11 @@ class ProgressStore:
             f"WHERE {where} ORDER BY s.started_at, s.id",
             params,
         )
-        for name, uid, banks, mode, seed, started, ended, points, possible in cursor:
-            yield {
-                "profile": name,
-                "session": uid,
-                "banks": json.loads(banks),
-                "mode": mode,
-                "seed": seed,
-                "started_at": started,
-                "ended_at": ended,
-                "points": round(points, 4) if points is not None else None,
-                "possible": possible,
-                "percent": round(100.0 * points / possible, 1) if possible else None,
-            }
+        for raw in cursor:
+            try:
+                yield _session_export_row(raw)
+            except valid.Damaged as exc:
+                self._warn("session", exc)
 
     def _where(
         self,
@@ -385,17 +542,19 @@ class ProgressStore:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only; nothing can be recorded")
-        with _errors(self.path):
+        """One transaction; _Unwritable when the file cannot take it now."""
+        try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
                 self._conn.execute("COMMIT")
             except BaseException:
+                self._sessions.clear()  # ids read in this transaction may be undone
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+        except sqlite3.Error as exc:
+            raise _Unwritable(_unwritable_reason(exc)) from exc
 
     def _session_id(self, uid: str, info: SessionInfo | None = None) -> int:
         """The row id of a session, inserting it (bare, if `info` is None) when new."""
@@ -450,7 +609,17 @@ class ProgressStore:
             "DELETE FROM daily WHERE profile_id = ? AND day = ? AND bank_id = ? AND answers <= 0",
             (self._profile_id, day, bank_id),
         )
-        card = json.loads(card_before) if card_before else {}
+        try:
+            card = valid.json_value(card_before, "card", optional=True) or {}
+            if not isinstance(card, dict):
+                raise valid.Damaged("card is not a card")
+            due = valid.moment(card.get("due"), "card's due time", optional=True)
+            score = valid.number(score, "score") or 0.0
+        except valid.Damaged as exc:
+            # The attempt is replaced all the same; its card is scheduled afresh.
+            self._warn(f"card of question {bank_id}/{question_id}", exc)
+            card, due, card_before = {}, None, None
+            score = score if isinstance(score, int | float) else 0.0
         self._conn.execute(
             "UPDATE cards SET attempts = attempts - 1, misses = misses - ?, "
             "score_sum = score_sum - ?, card = ?, due = ?, state = ?, stability = ? "
@@ -459,7 +628,7 @@ class ProgressStore:
                 int(verdict in MISSED_VERDICTS),
                 score,
                 card_before,
-                _ts_text(card.get("due")),
+                _ts(due) if due else None,
                 card.get("state"),
                 card.get("stability"),
                 self._profile_id,
@@ -470,13 +639,18 @@ class ProgressStore:
 
     def _apply(self, attempt: Attempt, card_before: str | None) -> None:
         """Review the card and update the question's summary (a skip changes nothing)."""
-        review = scheduling.review(
-            card_before,
-            attempt.verdict,
-            attempt.answered_at,
-            card_id=scheduling.card_id_for(self.profile, attempt.bank_id, attempt.question_id),
-            fuzz=self._fuzz,
-        )
+        card_id = scheduling.card_id_for(self.profile, attempt.bank_id, attempt.question_id)
+        try:
+            review = scheduling.review(
+                card_before, attempt.verdict, attempt.answered_at, card_id=card_id, fuzz=self._fuzz
+            )
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            # A damaged card: the answer still counts, and the question is scheduled afresh.
+            name = type(exc).__name__
+            self._warn(f"card of question {attempt.bank_id}/{attempt.question_id}", name)
+            review = scheduling.review(
+                None, attempt.verdict, attempt.answered_at, card_id=card_id, fuzz=self._fuzz
+            )
         if review is None:
             return
         missed = int(attempt.verdict in MISSED_VERDICTS)
@@ -548,11 +722,45 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads, on a writable disk or a read-only one.
+
+    SQLite reads a WAL file through a shared-memory file beside it, which it
+    cannot create on a read-only disk or in a read-only folder; there the file is
+    opened as immutable instead (nobody can be writing it there).
+    """
     if not path.exists():
         return _empty_in_memory(path)
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    name = quote(str(path.resolve()))
     with _errors(path):
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(
+            f"file:{name}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+        )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not _cannot_open(exc):
+            with _errors(path):
+                raise
+    except sqlite3.DatabaseError:
+        return conn  # not a database at all: schema.check says so, and how to go on
+    immutable = sqlite3.connect(
+        f"file:{name}?immutable=1", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+    )
+    try:
+        with _errors(path):
+            immutable.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        immutable.close()
+        raise
+    return immutable
+
+
+def _cannot_open(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite failed for want of a writable place beside the file (not damage)."""
+    text = str(exc).lower()
+    return "unable to open" in text or "readonly" in text or "read-only" in text
 
 
 def _check_writable(path: Path) -> None:
@@ -604,18 +812,25 @@ def _probe_write(conn: sqlite3.Connection, name: str) -> None:
         conn.execute("ROLLBACK")
 
 
-def _ensure_profile(conn: sqlite3.Connection, name: str) -> int:
-    found = _find_profile(conn, name)
-    if found != NO_PROFILE:
-        return found
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def _ensure_profile_in(conn: sqlite3.Connection, name: str) -> int:
+    """The profile's id, adding it (inside the caller's transaction) if new."""
+    conn.execute(_ADD_PROFILE, (name, _ts(datetime.now(UTC))))
     return _find_profile(conn, name)
+
+
+class _Unwritable(Exception):
+    """The file cannot take a write now (busy, read-only, full); the write waits."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _unwritable_reason(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return WAITING
+    return f"cannot write the progress file now ({text})"
 
 
 @contextmanager
@@ -650,12 +865,68 @@ def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _ts_text(text: str | None) -> str | None:
-    return _ts(datetime.fromisoformat(text)) if text else None
+_NEVER = datetime.min.replace(tzinfo=UTC)  # never used: a required time is never None
 
 
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+def _question_row(raw: Sequence[Any]) -> QuestionRow:
+    """A `cards` row, every field checked (raises valid.Damaged)."""
+    bank, qid, topic, attempts, misses, score, verdict, last, digest, due, state, stab, first = raw
+    return QuestionRow(
+        valid.text(bank, "bank id") or "",
+        valid.text(qid, "question id") or "",
+        valid.text(topic, "topic") or "",
+        valid.integer(attempts, "attempt count") or 0,
+        valid.integer(misses, "miss count") or 0,
+        valid.number(score, "score total") or 0.0,
+        valid.text(verdict, "last verdict", optional=True),
+        valid.moment(last, "last answer time", optional=True),
+        valid.text(digest, "content hash", optional=True),
+        valid.moment(due, "due time", optional=True),
+        valid.integer(state, "card state", optional=True),
+        valid.number(stab, "stability", optional=True),
+        valid.moment(first, "first answer time", optional=True),
+    )
+
+
+def _attempt_row(raw: Sequence[Any]) -> dict[str, Any]:
+    """An exported attempt, every field checked (raises valid.Damaged)."""
+    name, uid, bank, qid, topic, verdict, score, secs, over, at, given = raw
+    seconds = valid.number(secs, "seconds", optional=True)
+    valid.moment(at, "answer time")
+    return {
+        "profile": valid.text(name, "profile name"),
+        "session": valid.text(uid, "session id"),
+        "bank": valid.text(bank, "bank id"),
+        "question_id": valid.text(qid, "question id"),
+        "topic": valid.text(topic, "topic"),
+        "verdict": valid.text(verdict, "verdict"),
+        "score": round(valid.number(score, "score") or 0.0, 4),
+        "seconds": round(seconds, 3) if seconds is not None else None,
+        "overridden": bool(valid.integer(over, "overridden flag")),
+        "answered_at": at,
+        "given": valid.json_value(given, "given answer", optional=True),
+    }
+
+
+def _session_export_row(raw: Sequence[Any]) -> dict[str, Any]:
+    """An exported session, every field checked (raises valid.Damaged)."""
+    name, uid, banks, mode, seed, started, ended, points, possible = raw
+    valid.moment(started, "start time")
+    valid.moment(ended, "end time", optional=True)
+    score = valid.number(points, "points", optional=True)
+    total = valid.integer(possible, "possible points", optional=True)
+    return {
+        "profile": valid.text(name, "profile name"),
+        "session": valid.text(uid, "session id"),
+        "banks": valid.text_list(banks, "bank list"),
+        "mode": valid.text(mode, "mode"),
+        "seed": valid.text(seed, "seed"),
+        "started_at": started,
+        "ended_at": ended,
+        "points": round(score, 4) if score is not None else None,
+        "possible": total,
+        "percent": round(100.0 * score / total, 1) if total and score is not None else None,
+    }
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Callable, Sequence
@@ -13,12 +14,14 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.common.safe_text import visible
 from quiz.study.options import CLASS_MODES, STUDY_MODE
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
+    from quiz.classroom.finish import Saved
     from quiz.progress.stats import Stats
     from quiz.progress.store import ProgressStore
     from quiz.study.options import SessionOptions
@@ -61,8 +64,12 @@ class QuizApp(App[None]):
         self.session: Session | None = None
         # The results file a drill or exam left when the app quit midway; the shell shows it.
         self.saved_on_quit: Path | None = None
-        self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
-        self.sub_title = profile
+        self.saved: Saved | None = None  # where the last results file went, and any trouble
+        self.stopped_by: int | None = None  # the signal that ended the app, if one did
+        titles = " + ".join(bank.title for bank in self.banks) or "quiz"
+        self.title = visible(titles, keep_newlines=False)
+        store.on_notice = self._notice
+        self.sub_title = visible(profile, keep_newlines=False)
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
@@ -97,30 +104,48 @@ class QuizApp(App[None]):
 
     # --- the learner --------------------------------------------------------------------
 
-    def use_profile(self, name: str) -> None:
-        """Record from now on under `name` (a student's name typed on the home screen)."""
+    def use_profile(self, name: str) -> bool:
+        """Record from now on under `name` (a student's name typed on the home screen).
+
+        False (with a notice) when the progress file cannot be opened now (held by
+        another program, say): the student can try again.
+        """
         if name == self.profile:
-            return
+            return True
+        from quiz.common.errors import QuizError
         from quiz.progress.store import ProgressStore
 
-        store = ProgressStore.open(self.store.path, name)
+        try:
+            store = ProgressStore.open(self.store.path, name)
+        except QuizError as exc:
+            self.notify(visible(str(exc)), severity="error", markup=False, timeout=10)
+            return False
+        store.on_notice = self._notice
         self.store.close()
         self.store = store
         self.profile = name
-        self.sub_title = name
+        self.sub_title = visible(name, keep_newlines=False)
         for screen in self.screen_stack:
             for bar in screen.query(TitleBar):
                 bar.show_title()
+        return True
 
     # --- the session flow -------------------------------------------------------------
 
     def start_session(self, options: SessionOptions) -> bool:
         """Start a session; False (with a notice) when no question matches the options."""
         factory = self._session_factory or _session_class()
+        from quiz.common.errors import QuizError
+
+        try:
+            history = self.store.history(self.bank_ids)
+        except QuizError as exc:  # the file cannot be read now: say so, start nothing
+            self.notify(visible(str(exc)), severity="error", markup=False, timeout=10)
+            return False
         session = factory(
             self.banks,
             options,
-            history=self.store.history(self.bank_ids),
+            history=history,
             recorder=self.store,
             clock=self.clock,
         )
@@ -176,36 +201,33 @@ class QuizApp(App[None]):
 
         session = self.session
         assert session is not None
-        saved, error = self._end_session()
+        saved = self.end_session()
+        path, problem = (saved.path, saved.problem) if saved else (None, None)
         result = session.result()
         done = None
         if session.options.mode == STUDY_MODE and result.possible == result.total:
             done = self.done_for_today()
-        self._show(ResultsScreen(result, saved=saved, save_error=error, done=done))
+        self._show(ResultsScreen(result, saved=path, save_error=problem, done=done))
 
-    def _end_session(self) -> tuple[Path | None, str | None]:
+    def end_session(self) -> Saved | None:
         """Finish the running session, once: tell the store and write a drill's results file.
 
-        Returns where the results went (or why they could not be written).
+        Every way out comes here (the end, Leave, ctrl+q, a signal, the app closing
+        any other way). Returns where the results went, None when there was no file
+        to write. The results also stay in `self.saved` for the shell to report.
         """
         session = self.session
         if session is None:
-            return None, None
+            return None
         self.session = None  # before writing, so nothing can write the same session twice
         session.finish()
         if not session.options.mode.writes_results or not session.outcomes:
-            return None, None
-        from quiz.classroom.results import write_session_results
-        from quiz.common.errors import QuizError
+            return None
+        from quiz.classroom.finish import save_results
         from quiz.study.session import utc_now
 
-        try:
-            where = write_session_results(
-                self.profile, self.banks, session, self.results_dir, finished_at=utc_now()
-            )
-            return where, None
-        except QuizError as exc:
-            return None, str(exc)
+        self.saved = save_results(self.results_dir, self.banks, session, self.profile, now=utc_now)
+        return self.saved
 
     def leave_session(self) -> None:
         """Stop midway (every answer is already recorded).
@@ -218,7 +240,7 @@ class QuizApp(App[None]):
         if session is not None and session.options.mode.writes_results and session.outcomes:
             self._show_results()
             return
-        self._end_session()
+        self.end_session()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -270,14 +292,38 @@ class QuizApp(App[None]):
         self.push_screen(StatsScreen())
 
     async def action_quit(self) -> None:
-        saved, _ = self._end_session()
-        self.saved_on_quit = saved
+        saved = self.end_session()
+        self.saved_on_quit = saved.path if saved else None
         self.exit()
 
     def end_after_exit(self) -> None:
         """Finish a session the app stopped in without ctrl+q (a closed browser tab, say)."""
         if self.session is not None:
-            self.saved_on_quit, _ = self._end_session()
+            saved = self.end_session()
+            self.saved_on_quit = saved.path if saved else None
+
+    def _notice(self, text: str) -> None:
+        """A word from the store (waiting for the file, answers recovered) as a notification."""
+        self.notify(visible(text), severity="warning", markup=False, timeout=8)
+
+    def on_mount(self) -> None:
+        """Stop cleanly on SIGTERM and SIGHUP (the terminal closed), as on ctrl+q."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(signum, self._stop_on_signal, signum)
+
+    def _stop_on_signal(self, signum: int) -> None:
+        """Write a drill's results first (the terminal may be gone), then leave."""
+        self.stopped_by = signum
+        saved = self.end_session()
+        self.saved_on_quit = saved.path if saved else None
+        self.exit(return_code=128 + signum)
 
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics)."""

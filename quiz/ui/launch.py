@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.common.safe_text import visible
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +54,34 @@ def _run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        app.end_after_exit()
-        app.store.close()
-    if app.saved_on_quit is not None:
-        sys.stdout.write(f"Results saved to {app.saved_on_quit}\n")
-    return 0
+        # However the app ended (even by an error), a drill in progress keeps its results.
+        with contextlib.suppress(Exception):
+            app.end_after_exit()
+        app.store.on_notice = _tell
+        try:
+            app.store.close()
+        finally:
+            context.show_warnings(app.store)
+    return _report(app)
+
+
+def _report(app: QuizApp) -> int:
+    """Say where a drill's results went, loudly when not where expected; the exit code."""
+    saved = app.saved
+    lines = saved.lines() if saved is not None else []
+    if saved is not None and (saved.path is None or saved.fell_back):
+        for line in lines:
+            _tell(line)
+    elif app.saved_on_quit is not None or (saved is not None and app.stopped_by is not None):
+        with contextlib.suppress(OSError):
+            sys.stdout.write("".join(f"{visible(line)}\n" for line in lines))
+    if app.store.lost or (saved is not None and saved.path is None):
+        return 1
+    return 128 + app.stopped_by if app.stopped_by else 0
+
+
+def _tell(text: str) -> None:
+    """A notice on stderr (the terminal may be gone: then the files are what count)."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"quiz: {visible(text)}\n")
+        sys.stderr.flush()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from quiz.common.safe_text import visible
 from quiz.progress.charts import stage_bar, stage_text
 
 if TYPE_CHECKING:
@@ -22,6 +23,11 @@ VERDICT_CLASSES = {
     "skipped": "-skipped",
     "timeout": "-timeout",
 }
+
+
+def literal(text: str) -> Content:
+    """Bank, student or file text as it reads: never markup, control characters shown."""
+    return Content(visible(str(text)))
 
 
 def verdict_class(verdict: str) -> str:
@@ -43,7 +49,7 @@ def stage_lines(topics: Sequence[TopicStats], *, width: int, counts: bool = Fals
     width = min(width, max(len(t.topic) for t in topics))
     return Content("\n").join(
         Content.assemble(
-            Content(t.topic[:width].ljust(width)),
+            literal(t.topic[:width].ljust(width)),
             " ",
             stage_bar(t.stages),
             f"  {stage_text(t.stages)}" if counts else "",

@@ -131,14 +131,16 @@ def test_python_m_quiz_check_runs_without_textual(tmp_path: Path) -> None:
 
 def test_permission_denied_is_a_problem_even_as_root(tmp_path: Path, capsys, monkeypatch) -> None:
     path = write(tmp_path, "locked.yaml", GOOD)
-    real = Path.read_bytes
+    from quiz.bank import loader
 
-    def read_bytes(self: Path) -> bytes:
-        if self == path:
+    real = loader.read_regular
+
+    def read_regular(file: Path, limit: int, what: str) -> bytes:
+        if file == path:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(file, limit, what)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(loader, "read_regular", read_regular)
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{path}: cannot read this file: Permission denied",

@@ -94,6 +94,8 @@ def test_launch_pauses_garbage_collection_only_while_starting(
 
     class StartedApp:
         saved_on_quit = None
+        saved = None
+        stopped_by = None
 
         def __init__(self, store: object) -> None:
             self.store = store

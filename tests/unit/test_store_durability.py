@@ -9,7 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.helpers.store import open_store
+import pytest
+
+from tests.helpers.store import info, open_store
 
 # Records answers forever, printing each seq once record() has returned.
 WRITER = """
@@ -93,3 +95,47 @@ def test_two_writers_on_one_file_both_keep_every_answer(tmp_path: Path) -> None:
         history = store.history(["b"])
     # Both sessions' answers reached the per-question summary: 2000 answers over 50 questions.
     assert sum(h.attempts for h in history.values()) == 2000
+
+
+def test_a_file_sqlite_cannot_open_for_reading_beside_is_read_as_immutable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where SQLite cannot make its shared-memory file (a read-only disk), stats still read."""
+    import sqlite3
+
+    from quiz.progress import store as store_module
+    from quiz.progress.store import ProgressStore
+
+    db = tmp_path / "progress.db"
+    with ProgressStore.open(db, "ana", fuzz=False) as writer:
+        writer.start(info())
+    real_connect = sqlite3.connect
+    opened: list[str] = []
+
+    def connect(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(str(target))
+        if "mode=ro" in str(target):  # what a read-only disk does to a WAL file
+            conn = real_connect(":memory:")
+            conn.execute("PRAGMA query_only = 1")
+            return _Failing(conn)  # type: ignore[return-value]
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    with ProgressStore.open(db, "ana", read_only=True) as reader:
+        assert reader.profiles() == ["ana"]
+    assert any("immutable=1" in uri for uri in opened)
+
+
+class _Failing:
+    """A connection whose every query fails as on a read-only disk."""
+
+    def __init__(self, conn: object) -> None:
+        self._conn = conn
+
+    def execute(self, *args: object) -> object:
+        import sqlite3
+
+        raise sqlite3.OperationalError("unable to open database file")
+
+    def close(self) -> None:
+        self._conn.close()

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.common.display import format_given, verdict_label
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
-from quiz.ui.text import verdict_class
+from quiz.ui.text import literal, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -52,12 +51,12 @@ class FeedbackScreen(Screen[None]):
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():
                 yield Static("From the source", classes="section-title")
-                yield Static(Content(question.source), id="source")
+                yield Static(literal(question.source), id="source")
             if question.explanation.strip():
                 yield Static("Explanation", classes="section-title")
-                yield Static(Content(question.explanation), id="explanation")
+                yield Static(literal(question.explanation), id="explanation")
             yield Static("Question", classes="section-title")
-            yield Static(Content(question.prompt), id="prompt")
+            yield Static(literal(question.prompt), id="prompt")
         yield Footer()
 
     def _field(self, label: str, text: str, name: str) -> ComposeResult:
@@ -65,7 +64,7 @@ class FeedbackScreen(Screen[None]):
         if text and text.strip():
             with Horizontal(classes="field"):
                 yield Static(label, classes="label")
-                yield Static(Content(text), id=name, classes="value")
+                yield Static(literal(text), id=name, classes="value")
 
     def on_mount(self) -> None:
         self._draw_verdict()

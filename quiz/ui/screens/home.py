@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from quiz.common.display import mode_name
 from quiz.study.options import CLASS_MODES, MODES
-from quiz.ui.text import stage_lines
+from quiz.ui.text import literal, stage_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -120,9 +120,10 @@ class HomeScreen(Screen[None]):
         muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
-            parts.append(Content(bank.title).stylize("bold $primary"))
+            parts.append(literal(bank.title).stylize("bold $primary"))
             if bank.source is not None:
-                parts.append(Content.assemble("Source: ", bank.source.title).stylize(muted))
+                source = literal(bank.source.title)
+                parts.append(Content.assemble("Source: ", source).stylize(muted))
         today, stages = view.today, view.stages
         parts.append(Content(""))
         parts.append(Content("Today").stylize("bold"))
@@ -135,7 +136,7 @@ class HomeScreen(Screen[None]):
         parts.append(Content("Stages by topic").stylize("bold"))
         parts.append(stage_lines(view.topics, width=20))
         parts.append(Content(""))
-        parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
+        parts.append(Content.assemble("Profile: ", literal(self.app.profile)).stylize(muted))
         return Content("\n").join(parts)
 
     # --- the drill panel ------------------------------------------------------------
@@ -186,7 +187,8 @@ class HomeScreen(Screen[None]):
                 panel.focus_name()
                 self.notify("Type your name first: it goes on your results.", severity="warning")
                 return
-            self.app.use_profile(name)
+            if not self.app.use_profile(name):
+                return
         self.app.start_session(self._chosen_options(mode))
 
     @on(OptionList.OptionSelected, "#modes")

@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from quiz.common.display import mode_name
 from quiz.common.wording import format_points
+from quiz.ui.text import literal
 from quiz.ui.widgets.base import AnswerWidget
 from quiz.ui.widgets.countdown import Countdown
 from quiz.ui.widgets.factory import answer_widget_for
@@ -63,9 +63,9 @@ class QuestionScreen(Screen[None]):
         meta = [mode_name(self.session.options.mode)]
         if question.topic:
             meta.append(question.topic)
-        yield Static(Content(" · ".join(meta)), id="meta")
+        yield Static(literal(" · ".join(meta)), id="meta")
         with VerticalScroll(id="prompt-box"):
-            yield Static(Content(question.prompt), id="prompt")
+            yield Static(literal(question.prompt), id="prompt")
         yield answer_widget_for(asked)
         yield Footer()
 

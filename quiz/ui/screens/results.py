@@ -25,10 +25,11 @@ from quiz.common.display import (
     score_points,
     verdict_label,
 )
+from quiz.common.safe_text import visible
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
-from quiz.ui.text import verdict_class
+from quiz.ui.text import literal, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -70,14 +71,25 @@ class ResultsScreen(Screen[None]):
             yield Static(self._score_text(), id="score")
             if self.done is not None:
                 yield Static(self.done, id="today-done")
-            if self.saved is not None:
+            if self.saved is not None and self.save_error is not None:
                 yield Static(
-                    Content.assemble(("Results saved to ", "bold"), Content(str(self.saved))),
+                    Content.assemble(
+                        ("Results folder not writable: ", "bold"),
+                        literal(self.save_error),
+                        ("\nRESULTS SAVED INSTEAD TO ", "bold"),
+                        literal(str(self.saved)),
+                    ),
+                    id="saved",
+                    classes="-error",
+                )
+            elif self.saved is not None:
+                yield Static(
+                    Content.assemble(("Results saved to ", "bold"), literal(str(self.saved))),
                     id="saved",
                 )
             elif self.save_error is not None:
                 yield Static(
-                    Content.assemble(("Results NOT saved: ", "bold"), Content(self.save_error)),
+                    Content.assemble(("Results NOT saved: ", "bold"), literal(self.save_error)),
                     id="saved",
                     classes="-error",
                 )
@@ -126,7 +138,7 @@ class ResultsScreen(Screen[None]):
         table.add_columns("Topic", "Points", "Questions", "%")
         for topic in self.result.per_topic:
             table.add_row(
-                Text(topic.topic or NO_TOPIC),
+                Text(visible(topic.topic or NO_TOPIC, keep_newlines=False)),
                 format_points(topic.points),
                 str(topic.possible),
                 f"{topic.percent:.0f}%",
@@ -140,21 +152,21 @@ class ResultsScreen(Screen[None]):
         parts: list[Content | str | tuple[str, str]] = [
             (f"{outcome.asked.number}. {verdict_label(outcome.verdict)}", "bold"),
             "  ",
-            Content(question.prompt.strip()),
+            literal(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(format_given(outcome.given, ordered=kind_of(question).ordered)),
+            literal(format_given(outcome.given, ordered=kind_of(question).ordered)),
         ]
         if outcome.verdict != "correct":
-            parts += ["\n", ("Expected: ", "bold"), Content(outcome.expected)]
+            parts += ["\n", ("Expected: ", "bold"), literal(outcome.expected)]
         if outcome.reason and outcome.verdict not in ("correct", "skipped", "timeout"):
-            parts += ["\n", ("Why: ", "bold"), Content(outcome.reason)]
+            parts += ["\n", ("Why: ", "bold"), literal(outcome.reason)]
         if question.explanation.strip():
             explanation = " ".join(question.explanation.split())
-            parts += ["\n", ("Explanation: ", "bold"), Content(explanation)]
+            parts += ["\n", ("Explanation: ", "bold"), literal(explanation)]
         if question.source.strip():
             source = " ".join(question.source.split())
-            parts += ["\n", ("Source: ", "bold"), Content.styled(f"“{source}”", "italic")]
+            parts += ["\n", ("Source: ", "bold"), literal(f"“{source}”").stylize("italic")]
         return Content.assemble(*parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

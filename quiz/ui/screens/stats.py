@@ -19,7 +19,7 @@ from quiz.common.clock import local_day, utc_now
 from quiz.common.wording import due_time, plural
 from quiz.progress import charts
 from quiz.progress.stats import CALENDAR_WEEKS, CHART_DAYS, FORECAST_DAYS
-from quiz.ui.text import stage_lines
+from quiz.ui.text import literal, stage_lines
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class StatsScreen(Screen[None]):
         if not view.struggling:
             return Content("Nothing missed often yet.")
         return Content("\n").join(
-            Content.assemble((f"{flag.misses}× missed  ", "bold"), Content(flag.prompt))
+            Content.assemble((f"{flag.misses}× missed  ", "bold"), literal(flag.prompt))
             for flag in view.struggling[:5]
         )
 

@@ -14,6 +14,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.ui.text import literal
+
 
 def digit_bindings(action: str, description: str, *, name: str = "") -> list[BindingType]:
     """`1`..`9` bound to `action(n)`, hidden from the footer (the hint line names them).
@@ -29,7 +31,7 @@ def digit_bindings(action: str, description: str, *, name: str = "") -> list[Bin
 
 def numbered(n: int, text: str, mark: str = "") -> Content:
     """`1. text` with the bank text kept literal (it is data, never markup)."""
-    return Content.assemble(mark, (f"{n}.", "bold"), " ", Content(text))
+    return Content.assemble(mark, (f"{n}.", "bold"), " ", literal(text))
 
 
 class AnswerWidget(Vertical):

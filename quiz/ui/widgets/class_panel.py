@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
+
+from quiz.ui.text import literal
 
 
 class ClassPanel(Vertical):
@@ -32,7 +33,7 @@ class ClassPanel(Vertical):
 
     def describe(self, line: str) -> None:
         """Show the drill line ("Drill CSTO-7F3A, 20 questions, ..."), mounted yet or not."""
-        self._line.update(Content(line))
+        self._line.update(literal(line))
 
     @property
     def student(self) -> str:

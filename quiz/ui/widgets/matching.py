@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from quiz.ui.text import literal
 from quiz.ui.widgets.base import ListAnswer, ListControl, digit_bindings, numbered
 
 
@@ -41,13 +42,13 @@ class MatchingAnswer(ListAnswer):
     def _prompt(self, index: int) -> Content:
         right = self.chosen.get(index)
         target = (
-            Content.assemble((f"{right + 1}. ", "bold"), Content(self.options[right]))
+            Content.assemble((f"{right + 1}. ", "bold"), literal(self.options[right]))
             if right is not None
             else Content.styled("?", "bold $warning")
         )
         letter = chr(ord("A") + index) if index < 26 else str(index + 1)
         return Content.assemble(
-            (f"{letter}. ", "bold"), Content(self.lefts[index]), "  →  ", target
+            (f"{letter}. ", "bold"), literal(self.lefts[index]), "  →  ", target
         )
 
     def _options(self) -> list[Option]:

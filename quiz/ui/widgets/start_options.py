@@ -7,9 +7,10 @@ from collections.abc import Collection, Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, SelectionList, Static
+
+from quiz.ui.text import literal
 
 
 class StartOptions(Vertical):
@@ -36,7 +37,7 @@ class StartOptions(Vertical):
         if not self._topics:  # a bank without topics: nothing to choose
             return
         topics = SelectionList[str](
-            *((Content(t), t, t in self._chosen) for t in self._topics), id="topics"
+            *((literal(t), t, t in self._chosen) for t in self._topics), id="topics"
         )
         topics.border_title = "Topics (space ticks; none = all)"
         yield topics

@@ -1,0 +1,123 @@
+"""A bank's source document must be a regular file inside the bank's folder tree.
+
+Anything else (an absolute path, `..`, a symlink out, a FIFO, a device, a huge
+file, a symlink loop, a NUL) is a located problem of that bank that quotes
+nothing from the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import files
+from quiz.bank.loader import load_bank, load_banks
+from quiz.common.errors import BankError
+
+SECRET = "TOKEN=ghp_very_secret_value"
+
+
+def bank_text(source_file: str) -> str:
+    return (
+        "id: b\ntitle: B\nsource:\n  title: S\n"
+        f"  file: {source_file}\n"
+        "questions:\n  - id: q\n    type: true_false\n    prompt: P?\n    answer: true\n"
+        "    source: not in the file at all\n"
+    )
+
+
+def load_problems(bank: Path, *, use_cache: bool = False) -> str:
+    with pytest.raises(BankError) as caught:
+        load_bank(bank, use_cache=use_cache)
+    return str(caught.value)
+
+
+@pytest.fixture
+def secret_outside(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text(f"{SECRET}\nnot in the file at all\n", encoding="utf-8")
+    return secret
+
+
+def _bank(tmp_path: Path, source_file: str) -> Path:
+    folder = tmp_path / "banks"
+    folder.mkdir(exist_ok=True)
+    bank = folder / "bank.yaml"
+    bank.write_text(bank_text(source_file), encoding="utf-8")
+    return bank
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+@pytest.mark.parametrize(
+    "name", ["../outside/secret.txt", "ABSOLUTE", "sub/../../outside/secret.txt", "link.txt"]
+)
+def test_a_source_outside_the_bank_folder_is_refused_and_never_quoted(
+    tmp_path: Path, secret_outside: Path, name: str, use_cache: bool
+) -> None:
+    if name == "ABSOLUTE":
+        name = str(secret_outside)
+    bank = _bank(tmp_path, name)
+    (bank.parent / "link.txt").symlink_to(secret_outside)
+    (bank.parent / "sub").mkdir()
+    message = load_problems(bank, use_cache=use_cache)
+    assert f"{bank}:5:" in message  # located at the file: line
+    assert "cannot use source file" in message
+    assert SECRET not in message and "ghp_" not in message
+
+
+def test_etc_passwd_is_refused(tmp_path: Path) -> None:
+    message = load_problems(_bank(tmp_path, "../../../../../../../../etc/passwd"))
+    assert "inside the bank's folder" in message
+    assert "root:" not in message
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "pipe.txt")
+    os.mkfifo(bank.parent / "pipe.txt")
+    assert "not a regular file" in load_problems(bank)
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "zero")
+    (bank.parent / "zero").symlink_to("/dev/zero")  # leads outside too; refuse either way
+    assert "cannot use source file" in load_problems(bank)
+    with pytest.raises(files.FileRefused) as refused:
+        files.read_regular(Path("/dev/zero"), 10, "x")
+    assert "not a regular file" in str(refused.value)
+
+
+def test_a_source_over_the_size_cap_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path, "big.txt")
+    (bank.parent / "big.txt").write_text("x" * 2000, encoding="utf-8")
+    monkeypatch.setattr(files, "MAX_SOURCE_BYTES", 1000)
+    assert "larger than" in load_problems(bank)
+
+
+def test_a_symlink_loop_and_a_nul_are_problems_not_tracebacks(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "loop.txt")
+    (bank.parent / "loop.txt").symlink_to(bank.parent / "loop.txt")
+    assert "cannot use source file" in load_problems(bank) or "not found" in load_problems(bank)
+    bank.write_text(bank_text('"a\\0b.txt"'), encoding="utf-8")
+    assert "NUL" in load_problems(bank)
+
+
+def test_a_source_in_a_subfolder_still_works(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "sources/doc.txt")
+    (bank.parent / "sources").mkdir()
+    (bank.parent / "sources" / "doc.txt").write_text("not in the file at all\n")
+    assert load_bank(bank, use_cache=False).source is not None
+
+
+def test_a_bank_that_is_a_fifo_is_a_problem_of_that_bank(tmp_path: Path) -> None:
+    fifo = tmp_path / "bank.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(BankError) as caught:
+        load_banks([fifo])
+    assert str(caught.value).startswith(f"{fifo}: cannot read this file: ")
+    assert "not a regular file" in str(caught.value)
