@@ -20,7 +20,7 @@ from quiz.bank.model import Bank, Question, QuestionType, SourceDocument
 from quiz.common import paths
 from quiz.common.atomic import atomic_writer
 
-FORMAT = 2  # bump when validation rules change
+FORMAT = 3  # bump when validation rules change
 _TYPES = {t.value: t for t in QuestionType}
 # The order of a question's fields in a cache row.
 _FIELDS = (
@@ -37,7 +37,11 @@ _FIELDS = (
     "topic",
     "difficulty",
     "tags",
+    "note",
+    "typos",
     "line",
+    "column",
+    "spots",
 )
 
 
@@ -112,7 +116,7 @@ def _bank_from(data: dict[str, Any], path: Path) -> Bank | None:
 
 def _question(row: list[Any]) -> Question:
     (qid, qtype, prompt, answer, choices, accept, tolerance, unit) = row[:8]
-    (explanation, quote, topic, difficulty, tags, line) = row[8:]
+    (explanation, quote, topic, difficulty, tags, note, typos, line, column, spots) = row[8:]
     kind = _TYPES[qtype]
     if kind is QuestionType.MATCHING:
         answer = tuple((str(left), str(right)) for left, right in answer)
@@ -137,6 +141,10 @@ def _question(row: list[Any]) -> Question:
         topic=topic,
         difficulty=int(difficulty),
         tags=tuple(tags),
+        note=note,
+        typos=None if typos is None else int(typos),
         line=int(line),
+        column=int(column),
+        spots=tuple((str(name), int(at), int(col)) for name, at, col in spots),
     )
     return q
