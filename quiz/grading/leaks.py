@@ -135,11 +135,11 @@ def _leak(
 
 
 def content_words(text: str) -> frozenset[str]:
-    """The words of `text` that say what it is about: no stopwords, no numbers, crudely stemmed."""
+    """The words of `text` that say what it is about (years too), without stopwords, stemmed."""
     return frozenset(
         _stem(w)
         for w in _WORD.findall(normalize(text))
-        if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()
+        if len(w) >= 3 and w not in STOPWORDS
     )
 
 
