@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 
@@ -50,3 +51,9 @@ def _in(delta: timedelta) -> str:
     if hours < 24:
         return f"in {plural(hours, 'hour')}"
     return f"in {plural(round(seconds / 86400), 'day')}"
+
+
+def left_out_sentence(question_ids: Sequence[str]) -> str:
+    """The summary line for questions a class session left out so as not to give answers away."""
+    n = plural(len(question_ids), "question")
+    return f"Left out {n} whose wording would give away another's answer: {', '.join(question_ids)}"

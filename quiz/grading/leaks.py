@@ -21,8 +21,7 @@ from quiz.grading.textnorm import normalize
 RECALL_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC, QuestionType.MULTIPLE_CHOICE)
 
 # Words that say nothing about a question's subject.
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     about above after again against all also among and another any are because been
     before being besides between both but can cannot could did does doing down during
     each few for from further had has have having her here hers him his how into its
@@ -31,8 +30,8 @@ STOPWORDS = frozenset(
     they this those through too under until upon very was were what when where which
     while who whom whose why will with would you your according text name named put
     order year years match each following first earliest latest true false these
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # A word in more than this share of a bank's prompts is the bank's theme, not a subject.
 THEME_SHARE = 1 / 4
 _WORD = re.compile(r"[a-z0-9]+")
@@ -94,52 +93,41 @@ def self_leak(question: Question) -> str | None:
 
 
 def leaks(questions: Sequence[Question]) -> list[Leak]:
-    """Every pair where one question gives away another's answer.
+    """Every pair where one question gives away another's answer, in input order.
 
     A piece of what the giver shows (its prompt, or one choice or item) must
     contain the taker's answer and share a content word with the taker's prompt,
     not counting the answer's own words nor the bank's theme (words in more than
-    a quarter of the prompts).
+    a quarter of the prompts). Answers are looked up by the word runs of each
+    piece, so the cost grows with the bank's size, not its square.
     """
     prompt_words = [content_words(q.prompt) for q in questions]
     theme = _theme(prompt_words)
-    units = [
-        [(field, text, content_words(text) - theme) for field, text in shown_units(q)]
-        for q in questions
-    ]
-    found: list[Leak] = []
+    takers: dict[str, list[tuple[int, str]]] = {}  # normalised answer -> (taker, as written)
+    subjects: list[frozenset[str]] = []
     for b, taker in enumerate(questions):
         forms = [f for f in answer_forms(taker) if normalize(f)]
-        if not forms:
-            continue
-        subject = prompt_words[b] - theme - content_words(" ".join(forms))
-        for a in range(len(questions)):
-            if a == b:
-                continue
-            leak = _leak(units[a], forms, subject)
-            if leak is not None:
-                found.append(Leak(giver=a, taker=b, answer=leak[0], field=leak[1]))
-    return found
-
-
-def _leak(
-    units: Sequence[tuple[str, str, frozenset[str]]], forms: Sequence[str], subject: frozenset[str]
-) -> tuple[str, str] | None:
-    for field, text, words in units:
-        if not words & subject:
-            continue
+        subjects.append(prompt_words[b] - theme - content_words(" ".join(forms)))
         for form in forms:
-            if contains(text, form):
-                return form, field
-    return None
+            takers.setdefault(normalize(form), []).append((b, form))
+    longest = max((key.count(" ") + 1 for key in takers), default=0)
+    found: dict[tuple[int, int], Leak] = {}
+    for a, giver in enumerate(questions):
+        for field, text in shown_units(giver):
+            words = content_words(text) - theme
+            tokens = normalize(text).split()
+            for start in range(len(tokens)):
+                for size in range(1, min(longest, len(tokens) - start) + 1):
+                    for b, form in takers.get(" ".join(tokens[start : start + size]), ()):
+                        if b != a and (a, b) not in found and words & subjects[b]:
+                            found[(a, b)] = Leak(giver=a, taker=b, answer=form, field=field)
+    return [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]
 
 
 def content_words(text: str) -> frozenset[str]:
     """The words of `text` that say what it is about (years too), without stopwords, stemmed."""
     return frozenset(
-        _stem(w)
-        for w in _WORD.findall(normalize(text))
-        if len(w) >= 3 and w not in STOPWORDS
+        _stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 3 and w not in STOPWORDS
     )
 
 

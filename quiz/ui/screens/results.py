@@ -25,7 +25,7 @@ from quiz.common.display import (
     score_points,
     verdict_label,
 )
-from quiz.common.wording import format_points
+from quiz.common.wording import format_points, left_out_sentence
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
 from quiz.ui.text import verdict_class
@@ -77,6 +77,9 @@ class ResultsScreen(Screen[None]):
                     id="saved",
                     classes="-error",
                 )
+            if result.left_out:
+                ids = [q.id for q in result.left_out]
+                yield Static(Content(left_out_sentence(ids)), id="left-out")
             yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
             missed = list(result.missed)
             if exam:
@@ -151,6 +154,9 @@ class ResultsScreen(Screen[None]):
         if question.source.strip():
             source = " ".join(question.source.split())
             parts += ["\n", ("Source: ", "bold"), Content.styled(f"“{source}”", "italic")]
+        if question.note.strip():
+            note = " ".join(question.note.split())
+            parts += ["\n", ("Beyond the text: ", "bold"), Content(note)]
         return Content.assemble(*parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
