@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quiz.bank.model import Question, QuestionType, format_number
 from quiz.grading.checking import NUMBER_WORDS
-from quiz.grading.textnorm import normalize
+from quiz.grading.textnorm import ARTICLES, strip_diacritics
 
 RECALL_TYPES = (QuestionType.SHORT_ANSWER, QuestionType.NUMERIC, QuestionType.MULTIPLE_CHOICE)
 
@@ -34,7 +34,8 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # A word in more than this share of a bank's prompts is the bank's theme, not a subject.
 THEME_SHARE = 1 / 4
-_WORD = re.compile(r"[a-z0-9]+")
+THEME_MIN_QUESTIONS = 20  # a smaller bank has too few prompts to tell a theme
+_WORD = re.compile(r"\w+")
 _NUMBER_NAMES = {n: word for word, n in NUMBER_WORDS.items() if " " not in word}
 
 
@@ -78,10 +79,27 @@ def shown_units(question: Question) -> list[tuple[str, str]]:
     return [("prompt", question.prompt), *(("choices", item) for item in items)]
 
 
+def tokens(text: str) -> list[str]:
+    """The words of `text` for comparing: case folded, without diacritics or punctuation.
+
+    Cheaper than `normalize` (a session computes the relation over whole banks)."""
+    if not text.isascii():
+        text = strip_diacritics(text)
+    return _WORD.findall(text.casefold())
+
+
+def answer_key(form: str) -> str:
+    """An answer's words as a key, a leading article dropped ("The Uzbeks" -> "uzbeks")."""
+    words = tokens(form)
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def contains(text: str, phrase: str) -> bool:
-    """True when `phrase` appears in `text` as whole words, after normalising both."""
-    needle = normalize(phrase)
-    return bool(needle) and f" {needle} " in f" {normalize(text)} "
+    """True when `phrase` appears in `text` as whole words (case and punctuation aside)."""
+    needle = answer_key(phrase)
+    return bool(needle) and f" {needle} " in f" {' '.join(tokens(text))} "
 
 
 def self_leak(question: Question) -> str | None:
@@ -106,29 +124,35 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
     takers: dict[str, list[tuple[int, str]]] = {}  # normalised answer -> (taker, as written)
     subjects: list[frozenset[str]] = []
     for b, taker in enumerate(questions):
-        forms = [f for f in answer_forms(taker) if normalize(f)]
+        forms = [f for f in answer_forms(taker) if answer_key(f)]
         subjects.append(prompt_words[b] - theme - content_words(" ".join(forms)))
         for form in forms:
-            takers.setdefault(normalize(form), []).append((b, form))
-    longest = max((key.count(" ") + 1 for key in takers), default=0)
+            takers.setdefault(answer_key(form), []).append((b, form))
+    # An answer can only start at its first word, and has one of a few lengths.
+    sizes: dict[str, set[int]] = {}
+    for key in takers:
+        words = key.split()
+        sizes.setdefault(words[0], set()).add(len(words))
     found: dict[tuple[int, int], Leak] = {}
     for a, giver in enumerate(questions):
         for field, text in shown_units(giver):
-            words = content_words(text) - theme
-            tokens = normalize(text).split()
-            for start in range(len(tokens)):
-                for size in range(1, min(longest, len(tokens) - start) + 1):
-                    for b, form in takers.get(" ".join(tokens[start : start + size]), ()):
-                        if b != a and (a, b) not in found and words & subjects[b]:
+            seen = tokens(text)
+            words: frozenset[str] | None = None
+            for start, token in enumerate(seen):
+                for size in sizes.get(token, ()):
+                    for b, form in takers.get(" ".join(seen[start : start + size]), ()):
+                        if b == a or (a, b) in found:
+                            continue
+                        if words is None:
+                            words = content_words(text) - theme
+                        if words & subjects[b]:
                             found[(a, b)] = Leak(giver=a, taker=b, answer=form, field=field)
     return [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]
 
 
 def content_words(text: str) -> frozenset[str]:
     """The words of `text` that say what it is about (years too), without stopwords, stemmed."""
-    return frozenset(
-        _stem(w) for w in _WORD.findall(normalize(text)) if len(w) >= 3 and w not in STOPWORDS
-    )
+    return frozenset(_stem(w) for w in tokens(text) if len(w) >= 3 and w not in STOPWORDS)
 
 
 def _stem(word: str) -> str:
@@ -139,7 +163,7 @@ def _stem(word: str) -> str:
 
 
 def _theme(words: Sequence[frozenset[str]]) -> frozenset[str]:
-    if len(words) < 8:
+    if len(words) < THEME_MIN_QUESTIONS:
         return frozenset()
     counts = Counter(w for ws in words for w in ws)
     return frozenset(w for w, n in counts.items() if n > THEME_SHARE * len(words))

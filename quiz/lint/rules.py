@@ -9,7 +9,7 @@ from quiz.bank.coverage import sentences
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.bank.quotes import normalise_for_quote, quote_parts
 from quiz.grading.checking import typo_distance
-from quiz.grading.leaks import answer_forms, contains, content_words, leaks, self_leak
+from quiz.grading.leaks import answer_forms, content_words, leaks, self_leak
 from quiz.grading.textnorm import normalize
 from quiz.lint.findings import (
     ANSWER_LEAK,
@@ -24,6 +24,7 @@ from quiz.lint.findings import (
 from quiz.lint.words import common_words
 
 SIMILAR_PROMPTS = 60  # rapidfuzz token_set_ratio of the prompts' content words, 0..100
+MAX_TWINS = 50  # a very common answer ("6") is not compared across a whole large bank
 LONGER = 1.4  # a right choice this many times as long as every distractor stands out
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _DIGIT = re.compile(r"\d")
@@ -57,15 +58,14 @@ def _answer_leaks(placed: Sequence[Placed]) -> Iterator[LintWarning]:
     for leak in leaks([q for _, q in placed]):
         bank, giver = placed[leak.giver]
         taker = placed[leak.taker][1]
-        where = "prompt" if leak.field == "prompt" else "choices"
+        where = "prompt gives" if leak.field == "prompt" else "choices give"
         spot = "prompt" if leak.field == "prompt" else _choices_field(giver)
         yield _warn(
             bank,
             giver,
             spot,
             ANSWER_LEAK,
-            f"its {where} give away '{leak.answer}', the answer of '{taker.id}'; "
-            "reword one of them",
+            f"its {where} away '{leak.answer}', the answer of '{taker.id}'; reword one of them",
             taker.id,
         )
 
@@ -92,10 +92,32 @@ def _answer_key(q: Question) -> tuple[str, ...]:
     return tuple(f for f in (normalize(x) for x in forms) if f)
 
 
-def _same_answer(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if any(x.startswith("\t") for x in (*a, *b)):
-        return bool(set(a) & set(b))
-    return any(contains(x, y) or contains(y, x) for x in a for y in b)
+def _same_answer_pairs(keys: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose answers are the same: equal, or one's form is words of the
+    other's ("five" in "once in five years"). Found through an index, not every pair;
+    each question is compared with at most `MAX_TWINS` others of the same answer."""
+    whole: dict[str, list[int]] = {}
+    for i, forms in enumerate(keys):
+        for form in forms:
+            whole.setdefault(form, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for j, forms in enumerate(keys):
+        for form in forms:
+            runs = [form] if form.startswith("\t") else _word_runs(form)
+            for run in runs:
+                for i in whole.get(run, ())[:MAX_TWINS]:
+                    if i != j:
+                        pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _word_runs(text: str) -> list[str]:
+    words = text.split()
+    return [
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+    ]
 
 
 def _near_duplicates(placed: Sequence[Placed]) -> Iterator[LintWarning]:
@@ -103,24 +125,23 @@ def _near_duplicates(placed: Sequence[Placed]) -> Iterator[LintWarning]:
 
     keys = [_answer_key(q) for _, q in placed]
     words = [" ".join(sorted(content_words(q.prompt))) for _, q in placed]
-    for i, (_, first) in enumerate(placed):
-        for j in range(i + 1, len(placed)):
-            second = placed[j][1]
-            if first.type is QuestionType.TRUE_FALSE or second.type is QuestionType.TRUE_FALSE:
-                continue  # "true" is everyone's answer; true/false is judged by its prompt
-            if not _same_answer(keys[i], keys[j]):
-                continue
-            score = token_set_ratio(words[i], words[j])
-            if score >= SIMILAR_PROMPTS:
-                yield _warn(
-                    placed[j][0],
-                    second,
-                    "prompt",
-                    NEAR_DUPLICATE,
-                    f"asks what '{first.id}' asks, with the same answer (prompts {score:.0f}% "
-                    "alike); cut one or ask something else",
-                    first.id,
-                )
+    reported: set[int] = set()  # each question is named as a duplicate once
+    for i, j in sorted(_same_answer_pairs(keys)):
+        first, second = placed[i][1], placed[j][1]
+        if j in reported or QuestionType.TRUE_FALSE in (first.type, second.type):
+            continue  # "true" is everyone's answer; true/false is judged by its prompt
+        score = token_set_ratio(words[i], words[j])
+        if score >= SIMILAR_PROMPTS:
+            reported.add(j)
+            yield _warn(
+                placed[j][0],
+                second,
+                "prompt",
+                NEAR_DUPLICATE,
+                f"asks what '{first.id}' asks, with the same answer (prompts {score:.0f}% "
+                "alike); cut one or ask something else",
+                first.id,
+            )
 
 
 def _self_leaks(placed: Sequence[Placed]) -> Iterator[LintWarning]:
@@ -165,8 +186,19 @@ def _typo_risks(placed: Sequence[Placed]) -> Iterator[LintWarning]:
 def _near(
     target: str, candidates: Sequence[str], budget: int | None, accepted: set[str]
 ) -> list[str]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    reach = budget if budget is not None else 2  # typo_distance applies the real budget
+    close = process.extract(
+        target, candidates, scorer=Levenshtein.distance, score_cutoff=reach, limit=None
+    )
     return [
-        c for c in candidates if c not in accepted and typo_distance(c, target, budget) is not None
+        c
+        for c, _, _ in sorted(close, key=lambda hit: hit[2])  # in the candidates' order
+        if c not in accepted
+        and c not in (f"{target}s", target.removesuffix("s"))  # a plural is no wrong answer
+        and typo_distance(c, target, budget) is not None
     ][:3]
 
 
