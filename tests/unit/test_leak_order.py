@@ -76,9 +76,7 @@ def test_class_sessions_ask_answers_first_and_leave_out_one_of_a_cycle(
 
 
 @pytest.mark.parametrize("mode", ["practice", "review"])
-def test_study_sessions_ask_answers_first_and_keep_every_question(
-    leaky: Bank, mode: str
-) -> None:
+def test_study_sessions_ask_answers_first_and_keep_every_question(leaky: Bank, mode: str) -> None:
     pairs = gives_away(leaky)
     for seed in SEEDS:
         s = session(leaky, mode, seed)
