@@ -97,6 +97,22 @@ def select(
     return Selection(kept[: options.count], [p for p in dropped if id(p[1]) in reached])
 
 
+_LEAKS_KEPT = 4
+_leak_cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+
+def leak_pairs(banks: Sequence[Bank]) -> list[tuple[int, int]]:
+    """(giver, taker) indices into the banks' questions, in order; kept for the last few
+    sets of banks, so a learner's next session does not work them out again."""
+    key = tuple(b.content_hash for b in banks)
+    if key not in _leak_cache:
+        every = [q for b in banks for q in b.questions]
+        if len(_leak_cache) >= _LEAKS_KEPT:
+            _leak_cache.pop(next(iter(_leak_cache)))
+        _leak_cache[key] = [(leak.giver, leak.taker) for leak in leaks(every)]
+    return _leak_cache[key]
+
+
 def ask_answers_first(
     ordered: list[Picked], banks: Sequence[Bank], *, drop: bool
 ) -> tuple[list[Picked], list[Picked]]:
@@ -111,8 +127,8 @@ def ask_answers_first(
     every = [q for b in banks for q in b.questions]
     position = {id(q): n for n, (_, q) in enumerate(ordered)}
     gives_away: dict[int, list[int]] = {}  # question -> those whose answer it shows
-    for leak in leaks(every):
-        giver, taker = id(every[leak.giver]), id(every[leak.taker])
+    for giver_at, taker_at in leak_pairs(banks):
+        giver, taker = id(every[giver_at]), id(every[taker_at])
         if giver in position and taker in position:
             gives_away.setdefault(giver, []).append(taker)
     if not gives_away:
