@@ -121,13 +121,16 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
     """
     prompt_words = [content_words(q.prompt) for q in questions]
     theme = _theme(prompt_words)
-    takers: dict[str, list[tuple[int, str]]] = {}  # normalised answer -> (taker, as written)
-    subjects: list[frozenset[str]] = []
+    # answer key -> subject word -> (taker, answer as written): a giver's piece is checked
+    # against the takers that share one of its words, not against every taker of the answer.
+    takers: dict[str, dict[str, list[tuple[int, str]]]] = {}
     for b, taker in enumerate(questions):
         forms = [f for f in answer_forms(taker) if answer_key(f)]
-        subjects.append(prompt_words[b] - theme - content_words(" ".join(forms)))
+        subject = prompt_words[b] - theme - content_words(" ".join(forms))
         for form in forms:
-            takers.setdefault(answer_key(form), []).append((b, form))
+            by_word = takers.setdefault(answer_key(form), {})
+            for word in subject:
+                by_word.setdefault(word, []).append((b, form))
     # An answer can only start at its first word, and has one of a few lengths.
     sizes: dict[str, set[int]] = {}
     for key in takers:
@@ -140,13 +143,15 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
             words: frozenset[str] | None = None
             for start, token in enumerate(seen):
                 for size in sizes.get(token, ()):
-                    for b, form in takers.get(" ".join(seen[start : start + size]), ()):
-                        if b == a or (a, b) in found:
-                            continue
-                        if words is None:
-                            words = content_words(text) - theme
-                        if words & subjects[b]:
-                            found[(a, b)] = Leak(giver=a, taker=b, answer=form, field=field)
+                    by_word = takers.get(" ".join(seen[start : start + size]))
+                    if not by_word:
+                        continue
+                    if words is None:
+                        words = content_words(text) - theme
+                    for word in words:
+                        for b, form in by_word.get(word, ()):
+                            if b != a and (a, b) not in found:
+                                found[(a, b)] = Leak(a, b, answer=form, field=field)
     return [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]
 
 
