@@ -134,8 +134,8 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
     # An answer can only start at its first word, and has one of a few lengths.
     sizes: dict[str, set[int]] = {}
     for key in takers:
-        words = key.split()
-        sizes.setdefault(words[0], set()).add(len(words))
+        parts = key.split()
+        sizes.setdefault(parts[0], set()).add(len(parts))
     found: dict[tuple[int, int], Leak] = {}
     for a, giver in enumerate(questions):
         for field, text in shown_units(giver):
@@ -143,13 +143,13 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
             words: frozenset[str] | None = None
             for start, token in enumerate(seen):
                 for size in sizes.get(token, ()):
-                    by_word = takers.get(" ".join(seen[start : start + size]))
-                    if not by_word:
+                    hits = takers.get(" ".join(seen[start : start + size]))
+                    if not hits:
                         continue
                     if words is None:
                         words = content_words(text) - theme
                     for word in words:
-                        for b, form in by_word.get(word, ()):
+                        for b, form in hits.get(word, ()):
                             if b != a and (a, b) not in found:
                                 found[(a, b)] = Leak(a, b, answer=form, field=field)
     return [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]

@@ -87,7 +87,8 @@ def _answer_key(q: Question) -> tuple[str, ...]:
         if q.type is QuestionType.MATCHING:
             return ("\t" + "\t".join(normalize(f"{left} {right}") for left, right in q.pairs),)
         if isinstance(answer, tuple):
-            return ("\t" + "\t".join(sorted(normalize(a) for a in answer)),)  # type: ignore[union-attr]
+            items = [str(a) for a in answer]
+            return ("\t" + "\t".join(sorted(normalize(a) for a in items)),)
         return (f"\t{answer}",)
     return tuple(f for f in (normalize(x) for x in forms) if f)
 

@@ -140,7 +140,7 @@ def ask_answers_first(
     for _, root in ordered:
         if id(root) in state:
             continue
-        stack = [(id(root), iter(sorted(gives_away.get(id(root), ()), key=position.get)))]
+        stack = [(id(root), iter(sorted(gives_away.get(id(root), ()), key=position.__getitem__)))]
         state[id(root)] = 1
         blocked: set[int] = set()
         while stack:
@@ -149,7 +149,7 @@ def ask_answers_first(
                 seen = state.get(taker)
                 if seen is None:
                     state[taker] = 1
-                    ahead = sorted(gives_away.get(taker, ()), key=position.get)
+                    ahead = sorted(gives_away.get(taker, ()), key=position.__getitem__)
                     stack.append((taker, iter(ahead)))
                     break
                 if seen == 1:  # the taker waits for this one: they give each other away
