@@ -152,6 +152,10 @@ def sub_parser(command: str) -> argparse.ArgumentParser:
         p.add_argument(
             "--no-cache", action="store_true", help="always parse the YAML, ignore the cache"
         )
+        p.add_argument(
+            "--strict", action="store_true", help="treat lint warnings as errors (exit 1)"
+        )
+        p.add_argument("--no-lint", action="store_true", help="only validate; skip the lint")
         return p
     if command == "stats":
         p = _Parser(prog="quiz stats", description="Show a learner's progress.")

@@ -38,7 +38,11 @@ _FIELDS = (
     "topic",
     "difficulty",
     "tags",
+    "note",
+    "typos",
     "line",
+    "column",
+    "spots",
 )
 
 
@@ -112,7 +116,7 @@ def _bank_from(data: dict[str, Any], path: Path) -> Bank | None:
 
 def _question(row: list[Any]) -> Question:
     (qid, qtype, prompt, answer, choices, accept, tolerance, unit) = row[:8]
-    (explanation, quote, topic, difficulty, tags, line) = row[8:]
+    (explanation, quote, topic, difficulty, tags, note, typos, line, column, spots) = row[8:]
     kind = _TYPES[qtype]
     if kind is QuestionType.MATCHING:
         answer = tuple((str(left), str(right)) for left, right in answer)
@@ -137,6 +141,10 @@ def _question(row: list[Any]) -> Question:
         topic=topic,
         difficulty=int(difficulty),
         tags=tuple(tags),
+        note=note,
+        typos=None if typos is None else int(typos),
         line=int(line),
+        column=int(column),
+        spots=tuple((str(name), int(at), int(col)) for name, at, col in spots),
     )
     return q

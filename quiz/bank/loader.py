@@ -35,6 +35,8 @@ COMMON_FIELDS = (
     "topic",
     "difficulty",
     "tags",
+    "note",
+    "typos",
 )
 TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MULTIPLE_CHOICE: ("choices",),
@@ -307,6 +309,8 @@ class _BankReader:
             "difficulty": self._difficulty(values.get("difficulty")),
             "tags": self._text_list(values.get("tags"), "tags", min_items=0),
             "source": self._quote(values.get("source"), source),
+            "note": self._text(node, "note"),
+            "typos": self._typos(values.get("typos")),
         }
         answer_node = values.get("answer")
         if answer_node is None:
@@ -315,7 +319,16 @@ class _BankReader:
             fields.update(self._answer(qtype, node, answer_node))
         if len(self.problems) > count or qtype is None:
             return None
-        return Question(id=qid, type=qtype, prompt=prompt, line=node.line, **fields)
+        spots = tuple((name, key.line, key.col) for name, key in node.keys.items())
+        return Question(
+            id=qid,
+            type=qtype,
+            prompt=prompt,
+            line=node.line,
+            column=node.col,
+            spots=spots,
+            **fields,
+        )
 
     def _type(self, node: Map) -> QuestionType | None:
         value = node.values.get("type")
@@ -526,6 +539,14 @@ class _BankReader:
             return int(value.value)
         self.problem(value, f"'difficulty' must be 1, 2 or 3, not {_kind(value)}")
         return 1
+
+    def _typos(self, value: Value | None) -> int | None:
+        if value is None or (isinstance(value, Scalar) and value.is_null):
+            return None
+        if isinstance(value, Scalar) and value.plain and value.value in ("0", "1", "2"):
+            return int(value.value)
+        self.problem(value, f"'typos' must be 0, 1 or 2, not {_kind(value)}")
+        return None
 
     def _pairs(self, value: Value) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, Map):

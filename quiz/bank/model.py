@@ -75,7 +75,19 @@ class Question:
     topic: str = ""
     difficulty: int = 1
     tags: tuple[str, ...] = ()
+    note: str = ""  # a remark beyond the source document, shown after the answer
+    typos: int | None = None  # edits forgiven in typed answers; None: by answer length
     line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    # Where each field is written: (field, line, column), for located warnings.
+    spots: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
+
+    def spot(self, name: str) -> tuple[int, int]:
+        """The line and column of field `name` (of the question itself when unknown)."""
+        for field_name, line, col in self.spots:
+            if field_name == name:
+                return line, col
+        return self.line, self.column
 
     # The answer in its type's shape; asking a question of another type is a bug (TypeError).
 
@@ -136,6 +148,8 @@ class Question:
             "tolerance": self.tolerance,
             "unit": self.unit,
         }
+        if self.typos is not None:  # only when set, so older hashes stay valid
+            content["typos"] = self.typos
         blob = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 

@@ -32,7 +32,26 @@ def run(args: argparse.Namespace) -> int:
         if i:
             out.write("\n")
         write_summary(bank, out)
-    return 0
+    if args.no_lint:
+        return 0
+    return _lint(banks, strict=args.strict)
+
+
+def _lint(banks: list[Bank], *, strict: bool) -> int:
+    """Print the lint's warnings (errors under `strict`); 1 when strict and any were found."""
+    from quiz.lint.rules import lint
+
+    found = lint(banks)
+    if not found:
+        return 0
+    err = VisibleWriter(sys.stderr)  # warnings quote bank text
+    label = "error" if strict else "warning"
+    for warning in found:
+        err.write(f"{warning.render(label)}\n")
+    files = len({w.path for w in found})
+    err.write(f"{plural(len(found), label)} in {plural(files, 'file')}")
+    err.write(" (--strict)\n" if strict else "; --strict makes them errors\n")
+    return 1 if strict else 0
 
 
 def write_summary(bank: Bank, out: TextIO | VisibleWriter) -> None:

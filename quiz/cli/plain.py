@@ -32,7 +32,7 @@ from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.clock import utc_now
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
 from quiz.common.safe_text import visible
-from quiz.common.wording import done_for_today, due_time, format_points, plural
+from quiz.common.wording import done_for_today, due_time, format_points, left_out_sentence, plural
 from quiz.grading.kinds import kind_of
 from quiz.study.answers import InputError, hint, left_label, parse_typed
 from quiz.study.options import STUDY_MODE
@@ -259,6 +259,8 @@ class Plain:
             self.say(f"Stopped early: {answered_note(result.answered, result.total)}.")
         if result.bonus:
             self.say(f"Speed bonus: +{format_points(result.bonus)}")
+        if result.left_out:
+            self.say(left_out_sentence([q.id for q in result.left_out]))
         for topic in result.per_topic:
             name = topic.topic or NO_TOPIC
             self.say(
@@ -353,6 +355,8 @@ def _details(outcome: Outcome) -> list[str]:
         lines.append(f"Explanation: {' '.join(q.explanation.split())}")
     if q.source.strip():
         lines.append(f'Source: "{" ".join(q.source.split())}"')
+    if q.note.strip():
+        lines.append(f"Beyond the text: {' '.join(q.note.split())}")
     return lines
 
 

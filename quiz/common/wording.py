@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 
@@ -59,3 +60,9 @@ def done_for_today(next_due: datetime | None, now: datetime) -> str:
     if next_due <= now:
         return "Done for today's plan, but more reviews are due now: study again to take them."
     return f"Done for today. Next review due {due_time(next_due, now)}."
+
+
+def left_out_sentence(question_ids: Sequence[str]) -> str:
+    """The summary line for questions a class session left out so as not to give answers away."""
+    n = plural(len(question_ids), "question")
+    return f"Left out {n} whose wording would give away another's answer: {', '.join(question_ids)}"

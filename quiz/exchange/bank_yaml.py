@@ -83,6 +83,10 @@ def question_data(q: Question) -> dict[str, Any]:
         data["difficulty"] = q.difficulty
     if q.tags:
         data["tags"] = list(q.tags)
+    if q.note:
+        data["note"] = q.note
+    if q.typos is not None:
+        data["typos"] = q.typos
     return data
 
 

@@ -72,8 +72,11 @@ def typo_budget(target: str) -> int:
     return 0
 
 
-def typo_distance(given: str, target: str) -> int | None:
+def typo_distance(given: str, target: str, budget: int | None = None) -> int | None:
     """Edits between two normalised texts when within the typo budget, else None.
+
+    `budget` is the question's own `typos` when it sets one; otherwise it
+    follows the target's length (`typo_budget`).
 
     Never for numbers: if either side looks like a number, or the numbers inside
     them differ ("1992 treaty" vs "1993 treaty"), a typo cannot make it right.
@@ -82,7 +85,8 @@ def typo_distance(given: str, target: str) -> int | None:
         return None
     if digit_runs(given) != digit_runs(target):
         return None
-    budget = typo_budget(target)
+    if budget is None:
+        budget = typo_budget(target)
     if budget == 0:
         return None
     distance = _distance(given, target, budget)
@@ -102,14 +106,14 @@ def _typo_note(given: str, target: str, distance: int) -> str:
     return f"accepted: '{given.strip()}' is {edits} from '{target}'"
 
 
-def _miss_reason(given: str, target: str) -> str:
+def _miss_reason(given: str, target: str, budget: int | None = None) -> str:
     """Why a text answer was not accepted, naming the rule when it was a near miss."""
     g, t = normalize(given), normalize(target)
     shown = f"'{given.strip()}' is not '{target}'"
     if _distance(g, t, 2) <= 2:
         if looks_numeric(g) or looks_numeric(t) or digit_runs(g) != digit_runs(t):
             return f"{shown}: numbers must be exact"
-        if typo_budget(t) == 0:
+        if (typo_budget(t) if budget is None else budget) == 0:
             return f"{shown}: short answers must be spelled exactly"
     return shown
 
@@ -130,24 +134,28 @@ def check_short_answer(question: Question, given: Any) -> Judgement:
     for alt in question.accept:
         if g == normalize(alt):
             return Judgement(V.CORRECT, 1.0, expected, f"accepted: matches the alternative '{alt}'")
-    typo = _closest_typo(g, (answer, *question.accept))
+    typo = _closest_typo(g, (answer, *question.accept), question.typos)
     if typo is not None:
         target, distance = typo
         return Judgement(V.CORRECT, 1.0, expected, _typo_note(text, target, distance))
-    return Judgement(V.INCORRECT, 0.0, expected, _miss_reason(text, answer))
+    return Judgement(V.INCORRECT, 0.0, expected, _miss_reason(text, answer, question.typos))
 
 
-def _closest_typo(g: str, targets: Iterable[str]) -> tuple[str, int] | None:
+def _closest_typo(
+    g: str, targets: Iterable[str], budget: int | None = None
+) -> tuple[str, int] | None:
     """The target `g` is a forgivable typo of, the nearest first (ties: the earlier)."""
     best: tuple[str, int] | None = None
     for target in targets:
-        distance = typo_distance(g, normalize(target))
+        distance = typo_distance(g, normalize(target), budget)
         if distance is not None and (best is None or distance < best[1]):
             best = (target, distance)
     return best
 
 
-def resolve_choice(choices: Sequence[str], given: str) -> tuple[str | None, str]:
+def resolve_choice(
+    choices: Sequence[str], given: str, budget: int | None = None
+) -> tuple[str | None, str]:
     """The choice that typed text stands for, and a note on how it was read.
 
     Exact text first, then the same after normalising, then a typo of exactly
@@ -162,7 +170,7 @@ def resolve_choice(choices: Sequence[str], given: str) -> tuple[str | None, str]
     for choice in choices:
         if g == normalize(choice):
             return choice, ""
-    near = [(c, d) for c in choices if (d := typo_distance(g, normalize(c))) is not None]
+    near = [(c, d) for c in choices if (d := typo_distance(g, normalize(c), budget)) is not None]
     if len(near) == 1:
         choice, distance = near[0]
         return choice, _typo_note(given, choice, distance)
@@ -177,7 +185,7 @@ def check_multiple_choice(question: Question, given: Any) -> Judgement:
     expected = expected_text(question)
     if given is None:
         return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
-    choice, note = resolve_choice(question.choices, str(given))
+    choice, note = resolve_choice(question.choices, str(given), question.typos)
     if choice is None:
         return Judgement(V.INCORRECT, 0.0, expected, note)
     if choice == question.answer:

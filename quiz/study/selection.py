@@ -11,12 +11,14 @@ import hashlib
 import random
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.bank.model import Bank, Question
 from quiz.common.clock import local_day
 from quiz.grading.kinds import TrueFalse, kind_of
+from quiz.grading.leaks import leaks
 from quiz.study.history import History, QuestionHistory
 from quiz.study.options import Mode
 
@@ -48,20 +50,32 @@ def matches_filters(question: Question, options: SessionOptions) -> bool:
     return not options.difficulty or question.difficulty in options.difficulty
 
 
+@dataclass(frozen=True)
+class Selection:
+    """A session's questions in the order asked, and those an exam left out."""
+
+    picked: list[Picked]
+    # Questions whose wording gives away the answer of a question asked after them,
+    # with no order that avoids it (each gives away the other's answer).
+    left_out: list[Picked] = field(default_factory=list)
+
+
 def select(
     banks: Sequence[Bank],
     options: SessionOptions,
     seed: str,
     history: History | None,
     now: datetime,
-) -> list[Picked]:
+) -> Selection:
     """The questions of a session in the order they are asked.
 
     drill, exam: a seeded shuffle, never looking at history, so every student
     with the same seed gets the same quiz. practice: missed questions first
     (latest answer wrong, partial or timed out), then due ones, then never seen,
     then the rest, each group shuffled. review: only the missed, then the due.
-    study: see `study_today`. `count` keeps the first N.
+    study: see `study_today`.
+    Then, in every mode, a question whose prompt or choices give away another's
+    answer moves after it (see `ask_answers_first`). `count` keeps the first N.
     """
     pool = [(b, q) for b in banks for q in b.questions if matches_filters(q, options)]
     rng = seeded_rng(seed, "order")
@@ -79,7 +93,80 @@ def select(
         for group in groups:
             rng.shuffle(group)
             ordered.extend(group)
-    return ordered[: options.count] if options.count is not None else ordered
+    kept, dropped = ask_answers_first(ordered, banks, drop=mode.is_class)
+    if options.count is None:
+        return Selection(kept, dropped)
+    # Report only what the cut would have reached.
+    reached = {id(q) for _, q in ordered[: options.count]}
+    return Selection(kept[: options.count], [p for p in dropped if id(p[1]) in reached])
+
+
+_LEAKS_KEPT = 4
+_leak_cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+
+def leak_pairs(banks: Sequence[Bank]) -> list[tuple[int, int]]:
+    """(giver, taker) indices into the banks' questions, in order; kept for the last few
+    sets of banks, so a learner's next session does not work them out again."""
+    key = tuple(b.content_hash for b in banks)
+    if key not in _leak_cache:
+        every = [q for b in banks for q in b.questions]
+        if len(_leak_cache) >= _LEAKS_KEPT:
+            _leak_cache.pop(next(iter(_leak_cache)))
+        _leak_cache[key] = [(leak.giver, leak.taker) for leak in leaks(every)]
+    return _leak_cache[key]
+
+
+def ask_answers_first(
+    ordered: list[Picked], banks: Sequence[Bank], *, drop: bool
+) -> tuple[list[Picked], list[Picked]]:
+    """`ordered` with every question asked after those whose answers it gives away.
+
+    Each question keeps its place unless it must wait: the questions it gives away
+    are pulled forward to just before it. When two give away each other's answer
+    no order helps: with `drop` (drill and exam) the later one is left out and
+    returned apart; otherwise it stays. The leak relation is computed on the whole
+    banks, so it does not change with filters or `count`.
+    """
+    every = [q for b in banks for q in b.questions]
+    position = {id(q): n for n, (_, q) in enumerate(ordered)}
+    gives_away: dict[int, list[int]] = {}  # question -> those whose answer it shows
+    for giver_at, taker_at in leak_pairs(banks):
+        giver, taker = id(every[giver_at]), id(every[taker_at])
+        if giver in position and taker in position:
+            gives_away.setdefault(giver, []).append(taker)
+    if not gives_away:
+        return list(ordered), []
+    by_id = {id(q): (b, q) for b, q in ordered}
+    state: dict[int, int] = {}  # 1: waiting for others, 2: placed, 3: left out
+    kept: list[Picked] = []
+    dropped: list[Picked] = []
+    for _, root in ordered:
+        if id(root) in state:
+            continue
+        stack = [(id(root), iter(sorted(gives_away.get(id(root), ()), key=position.__getitem__)))]
+        state[id(root)] = 1
+        blocked: set[int] = set()
+        while stack:
+            node, pending = stack[-1]
+            for taker in pending:
+                seen = state.get(taker)
+                if seen is None:
+                    state[taker] = 1
+                    ahead = sorted(gives_away.get(taker, ()), key=position.__getitem__)
+                    stack.append((taker, iter(ahead)))
+                    break
+                if seen == 1:  # the taker waits for this one: they give each other away
+                    blocked.add(node)
+            else:
+                stack.pop()
+                if node in blocked and drop:
+                    state[node] = 3
+                    dropped.append(by_id[node])
+                else:
+                    state[node] = 2
+                    kept.append(by_id[node])
+    return kept, dropped
 
 
 def study_today(

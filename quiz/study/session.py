@@ -129,6 +129,7 @@ class SessionResult:
     bonus: float = 0.0
     seed: str = ""
     mode: Mode = Mode.PRACTICE
+    left_out: tuple[Question, ...] = ()  # not asked: they would give an answer away
 
     @property
     def missed(self) -> tuple[Outcome, ...]:
@@ -182,7 +183,10 @@ class Session:
         self._clock = clock
         self._now = now
         started_at = now()
-        picked = select(self.banks, options, self.seed, history, started_at)
+        selection = select(self.banks, options, self.seed, history, started_at)
+        picked = selection.picked
+        # Left out of a class session: each gives away another's answer, whatever the order.
+        self.left_out: tuple[Question, ...] = tuple(q for _, q in selection.left_out)
         total = len(picked)
         self.questions: tuple[Asked, ...] = tuple(
             Asked(
@@ -374,6 +378,7 @@ class Session:
             bonus=sum(o.bonus for o in self._outcomes),
             seed=self.seed,
             mode=self.options.mode,
+            left_out=self.left_out,
         )
 
     def finish(self) -> None:

@@ -146,3 +146,47 @@ def test_permission_denied_is_a_problem_even_as_root(tmp_path: Path, capsys, mon
         f"{path}: cannot read this file: Permission denied",
         "1 problem in 1 file",
     ]
+
+
+EVERY_WARNING = Path(__file__).resolve().parents[1] / "banks" / "lint_every_warning.yaml"
+
+
+def test_lint_warnings_are_located_and_exit_0(capsys) -> None:
+    assert main(["check", str(EVERY_WARNING)]) == 0
+    out, err = capsys.readouterr()
+    assert "[lint-every-warning]" in out and ": OK" in out
+    lines = err.splitlines()
+    assert lines[-1] == "6 warnings in 1 file; --strict makes them errors"
+    assert f"{EVERY_WARNING}:18:5: warning[answer-leak]: its prompt gives away 'Ada Marsh'" in err
+    assert lines[0].endswith("[lit-year, keeper-name]")
+    kinds = [line.split(": ")[1] for line in lines[:-1]]
+    assert kinds == [
+        "warning[answer-leak]",
+        "warning[near-duplicate]",
+        "warning[self-leak]",
+        "warning[typo-risk]",
+        "warning[giveaway-choice]",
+        "warning[fragment-quote]",
+    ]
+
+
+def test_strict_makes_warnings_errors_and_exits_1(capsys) -> None:
+    assert main(["check", "--strict", str(EVERY_WARNING)]) == 1
+    err = capsys.readouterr().err
+    assert f"{EVERY_WARNING}:65:5: error[fragment-quote]:" in err
+    assert "warning[" not in err
+    assert err.splitlines()[-1] == "6 errors in 1 file (--strict)"
+
+
+def test_no_lint_skips_the_warnings(capsys) -> None:
+    assert main(["check", "--strict", "--no-lint", str(EVERY_WARNING)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_the_shipped_bank_passes_strict(capsys) -> None:
+    from quiz.common.paths import shipped_bank_dir
+
+    assert main(["check", "--strict", str(shipped_bank_dir())]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "45 questions" in out

@@ -167,8 +167,8 @@ def test_citing_on_import_copies_the_document_and_verifies_every_quote(
     assert bank.source is not None and bank.source.file == "sources/csto.txt"
     cited = [q for q in bank.questions if q.source]
     unsupported = [line for line in err.splitlines() if "no supporting passage" in line]
-    assert len(cited) + len(unsupported) == len(bank.questions) == 83
-    assert len(cited) >= 60
+    assert len(cited) + len(unsupported) == len(bank.questions) == 45
+    assert 3 * len(cited) >= 2 * len(bank.questions)  # two in three found again
     assert f"Cited {len(cited)} questions from csto.txt" in err
     assert main(["check", "--no-cache", str(out)]) == 0
 
@@ -183,4 +183,4 @@ def test_quotes_already_in_the_document_are_kept(tmp_path: Path, capsys) -> None
     before = load_bank(CSTO, use_cache=False)
     after = load_bank(out, use_cache=False)
     assert [q.source for q in after.questions] == [q.source for q in before.questions]
-    assert "Cited 83 questions from csto.txt; 0 questions without" in capsys.readouterr().err
+    assert "Cited 45 questions from csto.txt; 0 questions without" in capsys.readouterr().err

@@ -332,3 +332,38 @@ async def test_timer_shows_and_times_out(tmp_path: Path) -> None:
         assert isinstance(app.screen, FeedbackScreen)
         assert screen_text(app, "#verdict").startswith("⏱ Time ran out")
         assert history(app)[qid].last_verdict == "timeout"
+
+
+async def test_a_note_shows_after_the_answer_beyond_the_text(tmp_path: Path) -> None:
+    bank = tmp_path / "noted.yaml"
+    bank.write_text(
+        "id: noted\ntitle: Noted\nquestions:\n"
+        "  - id: q\n    type: true_false\n    prompt: The text says both asked.\n"
+        "    answer: true\n    explanation: The text says so.\n"
+        "    note: Only one of them asked [b]really[/b].\n",
+        encoding="utf-8",
+    )
+    app = build_app(tmp_path, bank=bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, app, right=True)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert screen_text(app, "#note") == "Only one of them asked [b]really[/b]."
+        titles = [str(w.render()) for w in app.screen.query(".section-title")]
+        assert titles.index("Beyond the text") == titles.index("Explanation") + 1
+
+
+async def test_an_exam_results_screen_says_what_it_left_out(tmp_path: Path) -> None:
+    from tests.helpers import BANKS
+
+    app = build_app(tmp_path, bank=BANKS / "leaky.yaml", mode="exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.total == 9
+        while not isinstance(app.screen, ResultsScreen):
+            await answer(pilot, app, right=True)
+        left_out = screen_text(app, "#left-out")
+        assert left_out.startswith("Left out 1 question whose wording would give away")
+        assert left_out.endswith(("keeper-name", "keeper-year"))

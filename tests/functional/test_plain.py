@@ -249,3 +249,36 @@ def test_the_new_limit_comes_from_the_settings_file(
     monkeypatch.setenv("QUIZ_SETTINGS", str(settings))
     _, out = run(capsys, [], "--mode", "study")
     assert "study, 1 question," in out.splitlines()[0]
+
+
+def test_a_note_is_shown_after_the_answer_marked_beyond_the_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asked = planned("x")
+    _, out = run(capsys, [wrong_line(a) for a in asked], "--seed", "x")
+    note = "Beyond the text: The engine was later renamed Osprey."
+    live, missed = feedback(out), out.split("Missed")[1]
+    assert live.count(note) == 1 and missed.count(note) == 1
+    block = live.split("Expected: Kestrel")[1]
+    assert block.index("Explanation: The first engine") < block.index(note)
+    assert out.count("Beyond the text:") == 2  # only the question that has a note
+
+
+def test_an_exam_says_which_questions_it_left_out(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    from tests.helpers import BANKS
+
+    stdin, sys.stdin = sys.stdin, io.StringIO("")
+    try:
+        args = ["--plain", "--bank", str(BANKS / "leaky.yaml"), "--mode", "exam", "--seed", "E1"]
+        main([*args, "--profile", "ana", "--results", str(tmp_path)])
+    finally:
+        sys.stdin = stdin
+    out = capsys.readouterr().out
+    assert "exam, 9 questions, seed E1" in out
+    line = next(x for x in out.splitlines() if x.startswith("Left out"))
+    assert line in (
+        "Left out 1 question whose wording would give away another's answer: keeper-name",
+        "Left out 1 question whose wording would give away another's answer: keeper-year",
+    )

@@ -19,7 +19,8 @@ questions:
      source: Formed in 2002.}
   - {id: b, type: multiple_select, prompt: P, choices: [x, y, z], answer: [x, z], tags: [t]}
   - {id: c, type: true_false, prompt: P, answer: false, difficulty: 3}
-  - {id: d, type: short_answer, prompt: P, answer: Москва, accept: [Moscow]}
+  - {id: d, type: short_answer, prompt: P, answer: Москва, accept: [Moscow], typos: 0,
+     note: Also Moskva.}
   - {id: e, type: numeric, prompt: P, answer: 2.5, tolerance: 0.5, unit: km}
   - {id: f, type: ordering, prompt: P, answer: [one, two]}
   - {id: g, type: matching, prompt: P, answer: {left: right, up: down}, topic: T}

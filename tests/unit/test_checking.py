@@ -321,3 +321,21 @@ def test_matching_missing_pairs_count_as_wrong() -> None:
 
 def test_matching_nothing_given() -> None:
     assert check(MATCH, {}).verdict == "incorrect"
+
+
+def test_a_question_s_typos_overrides_the_default_tolerance() -> None:
+    strict = Question("p", QuestionType.SHORT_ANSWER, "Which word?", "peace", typos=0)
+    loose = Question("r", QuestionType.SHORT_ANSWER, "Which river?", "Ob", typos=1)
+    default = Question("d", QuestionType.SHORT_ANSWER, "Which word?", "peace")
+    assert check(default, "place").verdict == "correct"  # one letter off: forgiven by default
+    wrong = check(strict, "place")
+    assert (wrong.verdict, wrong.reason) == (
+        "incorrect",
+        "'place' is not 'peace': short answers must be spelled exactly",
+    )
+    assert check(strict, "Peace").verdict == "correct"
+    assert check(loose, "Om").reason == "accepted: 'Om' is one letter from 'Ob'"
+    choice = Question(
+        "c", QuestionType.MULTIPLE_CHOICE, "Which?", "peace", choices=("peace", "war"), typos=0
+    )
+    assert check(choice, "peice").verdict == "incorrect"

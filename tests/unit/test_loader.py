@@ -454,3 +454,29 @@ def test_choices_that_differ_after_normalising_load(tmp_path: Path) -> None:
         "C++",
         "D",
     )
+
+
+def test_note_and_typos_are_read_and_located(tmp_path: Path) -> None:
+    q = question(
+        tmp_path,
+        "  - id: q1\n    type: short_answer\n    prompt: Which word?\n    answer: peace\n"
+        "    typos: 0\n    note: Beyond the document.\n",
+    )
+    assert (q.note, q.typos) == ("Beyond the document.", 0)
+    assert (q.line, q.column) == (4, 5)
+    assert q.spot("typos") == (8, 5)
+    assert q.spot("note") == (9, 5)
+    assert q.spot("choices") == (4, 5)  # not written: the question's own place
+
+
+def test_typos_defaults_to_none_and_note_to_empty(tmp_path: Path) -> None:
+    q = question(tmp_path, MC)
+    assert (q.note, q.typos) == ("", None)
+
+
+@pytest.mark.parametrize("value", ["3", "-1", "one", '"1"', "[1]"])
+def test_typos_must_be_0_1_or_2(tmp_path: Path, value: str) -> None:
+    text = HEADER + "  - {id: q1, type: short_answer, prompt: P, answer: a, typos: " + value + "}\n"
+    (line,) = problems(tmp_path, text)
+    assert "'typos' must be 0, 1 or 2" in line
+    assert line.startswith("4:") and line.endswith("[q1]")

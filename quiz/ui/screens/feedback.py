@@ -55,6 +55,9 @@ class FeedbackScreen(Screen[None]):
             if question.explanation.strip():
                 yield Static("Explanation", classes="section-title")
                 yield Static(literal(question.explanation), id="explanation")
+            if question.note.strip():
+                yield Static("Beyond the text", classes="section-title")
+                yield Static(literal(question.note), id="note")
             yield Static("Question", classes="section-title")
             yield Static(literal(question.prompt), id="prompt")
         yield Footer()

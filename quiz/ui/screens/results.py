@@ -26,7 +26,7 @@ from quiz.common.display import (
     verdict_label,
 )
 from quiz.common.safe_text import visible
-from quiz.common.wording import format_points
+from quiz.common.wording import format_points, left_out_sentence
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
 from quiz.ui.text import literal, verdict_class
@@ -93,6 +93,9 @@ class ResultsScreen(Screen[None]):
                     id="saved",
                     classes="-error",
                 )
+            if result.left_out:
+                ids = [q.id for q in result.left_out]
+                yield Static(literal(left_out_sentence(ids)), id="left-out")
             yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
             missed = list(result.missed)
             if exam:
@@ -167,6 +170,9 @@ class ResultsScreen(Screen[None]):
         if question.source.strip():
             source = " ".join(question.source.split())
             parts += ["\n", ("Source: ", "bold"), literal(f"“{source}”").stylize("italic")]
+        if question.note.strip():
+            note = " ".join(question.note.split())
+            parts += ["\n", ("Beyond the text: ", "bold"), literal(note)]
         return Content.assemble(*parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,0 +1,1 @@
+"""Bank lint: warnings about questions that teach badly; imports grading, bank and common."""
