@@ -57,6 +57,9 @@ class QuizApp(App[None]):
         self.results_dir = Path(results_dir) if results_dir is not None else Path(".")
         self.ask_name = ask_name
         self.session: Session | None = None
+        # A drill or exam without --seed: one seed drawn for this run, so the code the
+        # home screen shows is the code the session uses and its results file carries.
+        self._run_seed: str | None = None
         # The results file a drill or exam left when the app quit midway; the shell shows it.
         self.saved_on_quit: Path | None = None
         self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
@@ -241,8 +244,18 @@ class QuizApp(App[None]):
             self.saved_on_quit, _ = self._end_session()
 
     def run_options(self, **changes: Any) -> SessionOptions:
-        """The command-line options with some changed (mode, count, topics)."""
-        return replace(self.options, **changes)
+        """The command-line options with some changed (mode, count, topics).
+
+        A drill or exam started without --seed gets this run's drawn seed.
+        """
+        options = replace(self.options, **changes)
+        if options.mode in CLASS_MODES and options.seed is None:
+            if self._run_seed is None:
+                from quiz.study.selection import new_seed
+
+                self._run_seed = new_seed()
+            options = replace(options, seed=self._run_seed)
+        return options
 
 
 def _session_class() -> SessionFactory:

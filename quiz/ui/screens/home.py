@@ -213,7 +213,7 @@ class HomeScreen(Screen[None]):
 
         options = self._chosen_options(mode)
         text = f"{mode_name(mode)} {drill.describe(self.app.banks, options)}"
-        if options.seed is None:
+        if self.app.options.seed is None:
             text += " (no --seed: a code only this run has)"
         panel = self._panel()
         panel.display = True
