@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,14 +42,18 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Progress
     return ProgressStore.open(path, profile, read_only=read_only)
 
 
-def session_options(args: argparse.Namespace) -> SessionOptions:
-    """SessionOptions from the run options."""
+def session_options(args: argparse.Namespace, banks: Sequence[Bank]) -> SessionOptions:
+    """SessionOptions from the run options, with `--topic` resolved against the banks.
+
+    Raises UsageError for a topic no bank has.
+    """
+    from quiz.bank.topics import resolve_topics
     from quiz.study.options import SessionOptions
 
     return SessionOptions(
         mode=args.mode,
         count=args.count,
-        topics=tuple(args.topic or ()),
+        topics=resolve_topics(banks, args.topic or ()),
         difficulty=tuple(args.difficulty or ()),
         seed=args.seed,
         time_per_question=args.time_per_question,

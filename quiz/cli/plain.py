@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     args = _drill_student(args)
     store = context.open_store(args)  # before any question, so a bad file stops us here
     try:
-        options = context.session_options(args)
+        options = context.session_options(args, banks)
         bank_ids = [b.id for b in banks]
         session = Session(banks, options, history=store.history(bank_ids), recorder=store)
         return Plain(session, banks, args, store).run()

@@ -27,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
     from quiz.common import paths
 
     banks = context.load_banks(args)
-    options = context.session_options(args)
+    options = context.session_options(args, banks)
     # Opened before the app, so a bad progress file stops here with a clean message; a
     # student's name typed on the home screen reopens it under that profile.
     store = context.open_store(args)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pytest
+
+from quiz.main import main
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
+from tests.helpers import BANKS
 from tests.helpers.ui import answer, build_app, screen_text
 
+ENGINE = BANKS / "engine_small.yaml"
 SIZE = (80, 24)
 
 
@@ -29,3 +35,26 @@ async def test_seedless_exam_shows_the_code_its_results_file_carries(tmp_path: P
         assert isinstance(app.screen, ResultsScreen)
     files = sorted((tmp_path / "results").glob("*.json"))
     assert json.loads(files[0].read_text())["fingerprint"] == code
+
+
+@pytest.mark.parametrize("front_end", [["--plain"], []], ids=["plain", "app"])
+def test_an_unknown_topic_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, front_end: list[str]
+) -> None:
+    code = main(
+        [*front_end, "--bank", str(ENGINE), "--progress", str(tmp_path / "p.db"), "--topic", "x"]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == "no topic 'x' in the banks; their topics are: History, Engines, Stations\n"
+
+
+def test_plain_matches_a_topic_in_any_case(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    args = ["--plain", "--bank", str(ENGINE), "--progress", str(tmp_path / "p.db")]
+    code = main([*args, "--topic", "engines", "--seed", "1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "practice, 2 questions" in out and "[Engines]" in out

@@ -79,8 +79,10 @@ class HomeScreen(Screen[None]):
         from quiz.ui.widgets.start_options import StartOptions
 
         options = self.app.options
+        from quiz.bank.topics import bank_topics
+
         # Banks may share a topic; it is one choice (topics filter by name).
-        topics = list(dict.fromkeys(topic for bank in self.app.banks for topic in bank.topics))
+        topics = bank_topics(self.app.banks)
         await self.query_one("#start").mount(
             StartOptions(topics, options.topics, options.count, id="options")
         )
