@@ -93,6 +93,7 @@ class Stats(NamedTuple):
     changed: tuple[Flagged, ...]
     next_due: datetime | None  # earliest due among seen questions (may be past: due now)
     sessions: tuple[SessionPoint, ...]  # finished sessions, oldest first
+    due_unmissed: int = 0  # due and not missed: what a review asks after the missed
 
 
 def is_mastered(row: QuestionRow) -> bool:
@@ -145,6 +146,11 @@ def compute(
         mastered=sum(1 for r in present if is_mastered(r)),
         due=sum(1 for r in present if r.due is not None and r.due <= now),
         missed=sum(1 for r in present if r.last_verdict in MISSED_VERDICTS),
+        due_unmissed=sum(
+            1
+            for r in present
+            if r.due is not None and r.due <= now and r.last_verdict not in MISSED_VERDICTS
+        ),
         answers=answers,
         accuracy=_accuracy(present),
         topics=tuple(_topic(name, items) for name, items in topics.items()),

@@ -52,7 +52,7 @@ async def test_home_shows_the_bank_and_its_modes(tmp_path: Path) -> None:
         assert "Questions      7" in overview
         modes = app.screen.query_one("#modes")
         prompts = [str(modes.get_option_at_index(i).prompt) for i in range(modes.option_count)]
-        assert prompts == ["Practice", "Review missed (0)", "Exam", "Drill"]
+        assert prompts == ["Practice", "Review: nothing due", "Exam", "Drill"]
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
@@ -215,7 +215,7 @@ async def test_review_mode_from_home_counts_the_misses(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         modes = app.screen.query_one("#modes")
-        assert str(modes.get_option_at_index(1).prompt) == "Review missed (1)"
+        assert str(modes.get_option_at_index(1).prompt) == "Review: 1 missed"
 
 
 async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from tests.helpers import BANKS
+from tests.helpers.store import attempt, info
 from tests.helpers.ui import answer, build_app, screen_text
 
 ENGINE = BANKS / "engine_small.yaml"
@@ -58,3 +59,24 @@ def test_plain_matches_a_topic_in_any_case(
     out = capsys.readouterr().out
     assert code == 0
     assert "practice, 2 questions" in out and "[Engines]" in out
+
+
+async def test_review_label_counts_what_the_review_asks(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    bank = app.banks[0]
+    first, second, third = bank.questions[:3]
+    app.store.start(info("old", banks=(bank.id,)))
+    for seq, (q, verdict) in enumerate(
+        [(first, "incorrect"), (second, "correct"), (third, "correct")]
+    ):
+        app.store.record(
+            attempt(q.id, verdict, uid="old", seq=seq, bank=bank.id, content_hash=q.content_hash)
+        )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        modes = app.screen.query_one("#modes")
+        assert str(modes.get_option_at_index(1).prompt) == "Review: 1 missed, 2 due"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.session.options.mode == "review"
+        assert app.session.total == 3

@@ -107,10 +107,10 @@ class HomeScreen(Screen[None]):
 
     @staticmethod
     def _modes(view: Stats) -> list[Option]:
-        """The modes to start; Review missed names how many and is off with none missed."""
+        """The modes to start; Review counts what it will ask and is off with nothing to ask."""
         return [
             Option(mode_name("practice"), id="practice"),
-            Option(f"{mode_name('review')} ({view.missed})", id="review", disabled=not view.missed),
+            Option(review_label(view), id="review", disabled=not view.missed + view.due_unmissed),
             Option(mode_name("exam"), id="exam"),
             Option(mode_name("drill"), id="drill"),
         ]
@@ -228,3 +228,11 @@ class HomeScreen(Screen[None]):
         else:
             count, topics = picked.count, picked.topics
         return self.app.run_options(mode=mode, count=count, topics=topics)
+
+
+def review_label(view: Stats) -> str:
+    """ "Review: 2 missed, 18 due": what a review session asks, missed first."""
+    parts = [f"{view.missed} missed"] if view.missed else []
+    if view.due_unmissed:
+        parts.append(f"{view.due_unmissed} due")
+    return "Review: " + (", ".join(parts) or "nothing due")
