@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from quiz.main import main
+from quiz.study.answers import InputError, parse_typed
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from tests.helpers import BANKS
 from tests.helpers.store import attempt, info
-from tests.helpers.ui import answer, build_app, screen_text
+from tests.helpers.plain import planned
+from tests.helpers.ui import answer, build_app, history, screen_text
 
 ENGINE = BANKS / "engine_small.yaml"
 SIZE = (80, 24)
@@ -80,3 +82,50 @@ async def test_review_label_counts_what_the_review_asks(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.session.options.mode == "review"
         assert app.session.total == 3
+
+
+async def reach(pilot, app, kind: str) -> None:
+    """From home, start practice and skip until a question of type `kind` shows."""
+    await pilot.press("enter")
+    await pilot.pause()
+    while app.session.current.question.type.value != kind:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+
+
+def notices(app) -> list[str]:
+    return [notice.message for notice in app._notifications]
+
+
+async def test_multiple_select_refuses_enter_with_nothing_ticked(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "multiple_select")
+        qid = app.session.current.question.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.current.question.id == qid
+        assert "Tick a choice first (or ctrl+s to skip)." in notices(app)
+        assert qid not in history(app)
+
+
+async def test_numeric_refuses_what_is_not_a_number(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "numeric")
+        qid = app.session.current.question.id
+        await pilot.press("a", "b", "c", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "'abc' is not a number: type digits, such as 2002 or 2.5." in notices(app)
+        assert qid not in history(app)
+
+
+def test_plain_numeric_asks_again_for_what_is_not_a_number() -> None:
+    asked = next(a for a in planned("n") if a.question.type.value == "numeric")
+    with pytest.raises(InputError, match="'abc' is not a number"):
+        parse_typed(asked, "abc")
+    assert parse_typed(asked, " 2,002 ") == "2,002"

@@ -93,6 +93,14 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if self.session.current is not self.asked:
             return  # already timed out or answered
+        if isinstance(event.given, str):
+            from quiz.study.answers import InputError, parse_typed
+
+            try:
+                parse_typed(self.asked, event.given)
+            except InputError as exc:  # not an answer yet: say what to type, grade nothing
+                self.notify(str(exc), severity="warning")
+                return
         outcome = self.session.answer(event.given)
         self.app.show_outcome(outcome)
 
