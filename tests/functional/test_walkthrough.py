@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from quiz.main import main
 from quiz.study.answers import InputError, parse_typed
@@ -129,3 +131,17 @@ def test_plain_numeric_asks_again_for_what_is_not_a_number() -> None:
     with pytest.raises(InputError, match="'abc' is not a number"):
         parse_typed(asked, "abc")
     assert parse_typed(asked, " 2,002 ") == "2,002"
+
+
+async def test_keys_that_arrive_together_keep_their_order(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "numeric")
+        # One burst, as a terminal delivers a fast typist's keys: nothing waits between them.
+        for key, character in [*((c, c) for c in "2007"), ("backspace", "\x7f"), ("6", "6")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "2006"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_text(app, "#given") == "2006"
