@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quiz.bank.model import QuestionType
 from quiz.common.display import mode_name
 from quiz.common.wording import format_points
 from quiz.ui.widgets.base import AnswerWidget
@@ -93,7 +94,7 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if self.session.current is not self.asked:
             return  # already timed out or answered
-        if isinstance(event.given, str):
+        if self.asked.question.type is QuestionType.NUMERIC:
             from quiz.study.answers import InputError, parse_typed
 
             try:
