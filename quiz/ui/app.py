@@ -129,6 +129,7 @@ class QuizApp(App[None]):
 
     def _show(self, screen: Screen) -> None:
         """Replace the session's screen, keeping Home underneath."""
+        self.clear_notifications()  # a notice belongs to the screen it was about
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -200,6 +201,7 @@ class QuizApp(App[None]):
             self._show_results()
             return
         self._end_session()
+        self.clear_notifications()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

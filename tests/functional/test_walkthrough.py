@@ -145,3 +145,15 @@ async def test_keys_that_arrive_together_keep_their_order(tmp_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert screen_text(app, "#given") == "2006"
+
+
+async def test_a_notice_goes_when_the_screen_changes(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "matching")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Match every item first" in " ".join(notices(app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert notices(app) == []
