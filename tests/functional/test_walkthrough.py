@@ -157,3 +157,25 @@ async def test_a_notice_goes_when_the_screen_changes(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert notices(app) == []
+
+
+async def test_true_false_feedback_has_no_empty_why(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "true_false")
+        await answer(pilot, app, right=False)
+        assert screen_text(app, "#verdict").startswith("✗ Incorrect")
+        assert screen_text(app, "#expected") in ("True", "False")
+        assert not app.screen.query("#reason")
+
+
+async def test_i_was_right_says_it_was_accepted_on_your_word(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "short_answer")
+        await answer(pilot, app, right=False)
+        assert "Why" in [str(s.render()) for s in app.screen.query(".label")]
+        await pilot.press("o")
+        await pilot.pause()
+        assert "(you said you were right)" in screen_text(app, "#verdict")
+        assert screen_text(app, "#reason") == "accepted on your word: you said you were right"

@@ -97,9 +97,8 @@ class FeedbackScreen(Screen[None]):
     def action_override(self) -> None:
         if not self._can_override():
             return
-        self.outcome = self.session.override()
-        self._draw_verdict()
-        self.refresh_bindings()
+        # Drawn afresh: the reason is now the learner's word, not why it was judged wrong.
+        self.app.show_outcome(self.session.override())
 
     def action_leave(self) -> None:
         self.app.confirm_leave()
