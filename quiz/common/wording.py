@@ -50,3 +50,13 @@ def _in(delta: timedelta) -> str:
     if hours < 24:
         return f"in {plural(hours, 'hour')}"
     return f"in {plural(round(seconds / 86400), 'day')}"
+
+
+SHOWN_ANSWER_LIMIT = 200  # characters of a typed answer shown on screen
+
+
+def shorten(text: str, limit: int = SHOWN_ANSWER_LIMIT) -> str:
+    """`text` cut to `limit` characters, saying how long it was: for showing, never storing."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… ({len(text)} characters in all)"

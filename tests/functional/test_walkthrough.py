@@ -16,8 +16,8 @@ from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from tests.helpers import BANKS
-from tests.helpers.store import attempt, info
 from tests.helpers.plain import planned
+from tests.helpers.store import attempt, info
 from tests.helpers.ui import answer, build_app, history, screen_text
 
 ENGINE = BANKS / "engine_small.yaml"
@@ -179,3 +179,17 @@ async def test_i_was_right_says_it_was_accepted_on_your_word(tmp_path: Path) -> 
         await pilot.pause()
         assert "(you said you were right)" in screen_text(app, "#verdict")
         assert screen_text(app, "#reason") == "accepted on your word: you said you were right"
+
+
+async def test_a_long_answer_is_cut_on_screen_and_stored_whole(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    pasted = "x" * 5000
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "short_answer")
+        app.screen.query_one(Input).post_message(events.Paste(pasted))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app, "#given")
+        assert shown == "x" * 200 + "… (5000 characters in all)"
+        assert app.session.outcomes[-1].given == pasted
