@@ -192,12 +192,12 @@ class QuizApp(App[None]):
     def leave_session(self) -> None:
         """Stop midway (every answer is already recorded).
 
-        Practice and review go back home. A drill or exam shows its results for the
-        questions answered so far, and writes them to the results file, as the plain
-        front end does at the end of input.
+        With something answered, the results of what was answered show (a drill or
+        exam also writes its results file, as the plain front end does at the end of
+        input); with nothing answered, home.
         """
         session = self.session
-        if session is not None and session.options.mode.writes_results and session.outcomes:
+        if session is not None and session.outcomes:
             self._show_results()
             return
         self._end_session()

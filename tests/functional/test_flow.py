@@ -165,7 +165,13 @@ async def test_leaving_midway_asks_and_keeps_answers(tmp_path: Path) -> None:
         assert isinstance(app.screen, QuestionScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")  # leave
+        await pilot.press("y")  # leave: the results of what was answered
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert screen_text(app, "#score") == (
+            "Practice stopped after 1 of 7 questions: 1 of 7 points (14%)"
+        )
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.session is None
@@ -212,7 +218,7 @@ async def test_review_mode_from_home_counts_the_misses(tmp_path: Path) -> None:
         await answer(pilot, app, right=False)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y", "escape")  # leave, then home from the results
         await pilot.pause()
         modes = app.screen.query_one("#modes")
         assert str(modes.get_option_at_index(1).prompt) == "Review: 1 missed"
@@ -226,7 +232,7 @@ async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:
         await answer(pilot, app, right=True)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y", "escape")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
