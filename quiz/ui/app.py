@@ -251,7 +251,7 @@ class QuizApp(App[None]):
         A drill or exam started without --seed gets this run's drawn seed.
         """
         options = replace(self.options, **changes)
-        if options.mode in CLASS_MODES and options.seed is None:
+        if options.mode.is_class and options.seed is None:
             if self._run_seed is None:
                 from quiz.study.selection import new_seed
 
