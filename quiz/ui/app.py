@@ -18,6 +18,7 @@ from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
+    from quiz.common.settings import Settings
     from quiz.progress.store import ProgressStore
     from quiz.study.options import SessionOptions
     from quiz.study.session import Outcome, Session
@@ -46,6 +47,8 @@ class QuizApp(App[None]):
         session_factory: SessionFactory | None = None,
         results_dir: Path | None = None,
         ask_name: bool = False,
+        settings: Settings | None = None,
+        settings_warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.banks = list(banks)
@@ -64,12 +67,24 @@ class QuizApp(App[None]):
         self.saved_on_quit: Path | None = None
         self.title = " + ".join(bank.title for bank in self.banks) or "quiz"
         self.sub_title = profile
+        # Saved settings (None: none are kept, as in tests that pass none).
+        self.settings = settings
+        self._settings_warnings = list(settings_warnings)
+        if settings is not None and settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self._settings_warnings.append(
+                    f"settings: no theme {settings.theme!r}; using the default"
+                )
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
         # While the learner reads this screen, load the session engine, so that
         # neither the first question nor the first answer waits for it.
         self.run_worker(_warm_up_engine, thread=True, name="warm up", exit_on_error=False)
+        for warning in self._settings_warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False)
         if not gc.isenabled():
             # What start-up built lives as long as the app. Frozen, it is left out of
             # later collections: otherwise the first one, scanning all of it, held up
@@ -77,6 +92,24 @@ class QuizApp(App[None]):
             # later stalled a key by some 30 ms.
             gc.freeze()
             gc.enable()
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (in the command palette, say) for the next run."""
+        if self.settings is None or theme == self.settings.theme:
+            return
+        from dataclasses import replace as changed
+
+        from quiz.common.settings import save_settings
+
+        self.settings = changed(self.settings, theme=theme)
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.notify(
+                f"The theme could not be saved: {exc.strerror or exc}",
+                severity="warning",
+                markup=False,
+            )
 
     @property
     def bank_ids(self) -> list[str]:
@@ -282,11 +315,14 @@ def make_app(
     session_factory: SessionFactory | None = None,
     results_dir: Path | None = None,
     ask_name: bool = False,
+    settings: Settings | None = None,
+    settings_warnings: Sequence[str] = (),
 ) -> QuizApp:
     """Build the app; the command line and the tests both come through here.
 
     `ask_name`: no --profile was given, so drills and exams ask the student's name
     on the home screen. `results_dir`: where drill and exam results files go.
+    `settings`: the saved settings (the theme), kept up to date; None keeps none.
     """
     return QuizApp(
         banks,
@@ -297,4 +333,6 @@ def make_app(
         session_factory=session_factory,
         results_dir=results_dir,
         ask_name=ask_name,
+        settings=settings,
+        settings_warnings=settings_warnings,
     )

@@ -33,7 +33,10 @@ def _run(args: argparse.Namespace) -> int:
     store = context.open_store(args)
     profile = args.profile or paths.default_profile()
 
+    from quiz.common.settings import load_settings
     from quiz.ui.app import make_app
+
+    settings, warnings = load_settings()  # a damaged file only warns, on the home screen
 
     app = make_app(
         banks,
@@ -43,6 +46,8 @@ def _run(args: argparse.Namespace) -> int:
         # As startup.results_folder, without importing the results writer at start-up.
         results_dir=Path(args.results or ".").expanduser(),
         ask_name=not args.profile,
+        settings=settings,
+        settings_warnings=warnings,
     )
     try:
         app.run()

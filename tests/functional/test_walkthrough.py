@@ -10,6 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
+from quiz.common.settings import Settings, load_settings
 from quiz.main import main
 from quiz.study.answers import InputError, parse_typed
 from quiz.ui.screens.home import HomeScreen
@@ -193,3 +194,55 @@ async def test_a_long_answer_is_cut_on_screen_and_stored_whole(tmp_path: Path) -
         shown = screen_text(app, "#given")
         assert shown == "x" * 200 + "… (5000 characters in all)"
         assert app.session.outcomes[-1].given == pasted
+
+
+async def test_the_theme_chosen_is_kept_for_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = tmp_path / "settings.toml"
+    monkeypatch.setenv("QUIZ_SETTINGS", str(saved))
+    saved.write_text('theme = "nord"\nnew_limit = 5\n', encoding="utf-8")
+    settings, warnings = load_settings(saved)
+    app = build_app(tmp_path, settings=settings, settings_warnings=warnings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert load_settings(saved) == (Settings(theme="gruvbox", new_limit=5), [])
+
+
+async def test_a_damaged_settings_file_only_warns(tmp_path: Path) -> None:
+    saved = tmp_path / "settings.toml"
+    saved.write_text('theme = "nord\n', encoding="utf-8")
+    settings, warnings = load_settings(saved)
+    app = build_app(tmp_path, settings=settings, settings_warnings=warnings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == "textual-dark"
+        assert notices(app)[0].startswith(f"{saved}: not valid TOML")
+
+
+def test_launch_loads_the_saved_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.ui import app as app_module
+
+    monkeypatch.setenv("QUIZ_SETTINGS", str(tmp_path / "settings.toml"))
+    (tmp_path / "settings.toml").write_text('theme = "nord"\n', encoding="utf-8")
+    passed: dict = {}
+
+    class StartedApp:
+        saved_on_quit = None
+
+        def __init__(self, store, kwargs) -> None:
+            self.store = store
+            passed.update(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(
+        app_module, "make_app", lambda banks, store, *a, **kw: StartedApp(store, kw)
+    )
+    assert main(["--bank", str(ENGINE), "--progress", str(tmp_path / "p.db")]) == 0
+    assert passed["settings"].theme == "nord" and passed["settings_warnings"] == []
