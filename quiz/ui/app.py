@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from quiz.ui.screens.home import HomeScreen
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 SessionFactory = Callable[..., "Session"]
 
 
+def _quiz_commands() -> type[Provider]:
+    """The app's palette commands, imported when the palette first opens."""
+    from quiz.ui.commands import QuizCommands
+
+    return QuizCommands
+
+
 class QuizApp(App[None]):
     """A keyboard-first study session over one or more banks."""
 
@@ -35,6 +43,7 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="help"),
     ]
+    COMMANDS = App.COMMANDS | {_quiz_commands}
 
     def __init__(
         self,
@@ -267,6 +276,34 @@ class QuizApp(App[None]):
         from quiz.ui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
+
+    def start_mode(self, mode: str) -> None:
+        """Start `mode` from home, as its line there would (the palette's commands)."""
+        if self.session is not None:
+            self.notify("Leave this session first (Escape).", severity="warning")
+            return
+        home = self.screen_stack[0]
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(home, HomeScreen):
+            home.start(mode)
+
+    def action_switch_profile(self) -> None:
+        """Ask a name, then record under it (not during a session: its answers stay one's)."""
+        if self.session is not None:
+            self.notify("Leave this session first (Escape).", severity="warning")
+            return
+        from quiz.ui.screens.profile import ProfileScreen
+
+        def switch(name: str | None) -> None:
+            if not name:
+                return
+            self.use_profile(name)
+            home = self.screen_stack[0]
+            if isinstance(home, HomeScreen):
+                home.refresh_overview()
+
+        self.push_screen(ProfileScreen(self.profile), switch)
 
     async def action_quit(self) -> None:
         saved, _ = self._end_session()

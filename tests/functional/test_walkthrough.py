@@ -13,9 +13,11 @@ from textual.widgets import Input
 from quiz.common.settings import Settings, load_settings
 from quiz.main import main
 from quiz.study.answers import InputError, parse_typed
+from quiz.ui.screens.help import HelpScreen
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.screens.stats import StatsScreen
 from tests.helpers import BANKS
 from tests.helpers.plain import planned
 from tests.helpers.store import attempt, info
@@ -246,3 +248,38 @@ def test_launch_loads_the_saved_settings(tmp_path: Path, monkeypatch: pytest.Mon
     )
     assert main(["--bank", str(ENGINE), "--progress", str(tmp_path / "p.db")]) == 0
     assert passed["settings"].theme == "nord" and passed["settings_warnings"] == []
+
+
+async def _palette(pilot, text: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("mode", ["practice", "exam", "drill"])
+async def test_the_palette_starts_each_mode(tmp_path: Path, mode: str) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _palette(pilot, f"start {mode}")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.options.mode == mode
+
+
+async def test_the_palette_opens_stats_help_review_and_switches_profile(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _palette(pilot, "stats")
+        assert isinstance(app.screen, StatsScreen)
+        await _palette(pilot, "help")
+        assert isinstance(app.screen, HelpScreen)
+        await _palette(pilot, "review missed")  # nothing missed yet: says so, stays home
+        assert isinstance(app.screen, HomeScreen)
+        assert "No questions match these options." in notices(app)
+        await _palette(pilot, "switch profile")
+        await pilot.press("ctrl+u", "z", "o", "e", "enter")
+        await pilot.pause()
+        assert app.profile == "zoe" and app.store.profile == "zoe"
+        assert "Profile: zoe" in screen_text(app, "#overview")

@@ -178,7 +178,7 @@ class HomeScreen(Screen[None]):
     def _needs_name(self, mode: str) -> bool:
         return self.app.ask_name and mode in CLASS_MODES
 
-    def _start(self, mode: str) -> None:
+    def start(self, mode: str) -> None:
         """Start `mode`; a drill or exam first takes the student's name when it is asked."""
         if self._needs_name(mode):
             panel = self._panel()
@@ -192,10 +192,10 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#modes")
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
-        self._start(event.option.id or "practice")
+        self.start(event.option.id or "practice")
 
     def on_class_panel_name_entered(self) -> None:
-        self._start(self._highlighted_mode())
+        self.start(self._highlighted_mode())
 
     def on_start_options_done(self) -> None:
         self.query_one("#modes", OptionList).focus()
