@@ -270,7 +270,7 @@ class QuizApp(App[None]):
         from quiz.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats import StatsScreen

@@ -283,3 +283,20 @@ async def test_the_palette_opens_stats_help_review_and_switches_profile(tmp_path
         await pilot.pause()
         assert app.profile == "zoe" and app.store.profile == "zoe"
         assert "Profile: zoe" in screen_text(app, "#overview")
+
+
+async def test_help_shows_the_current_screens_keys_first(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = [str(s.render()) for s in app.screen.query(".help-section")]
+        assert sections[:2] == ["Home (this screen)", "Anywhere"]
+        await pilot.press("escape", "enter")  # close, then start practice
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        sections = [str(s.render()) for s in app.screen.query(".help-section")]
+        assert sections[:2] == ["Question (this screen)", "Anywhere"]
+        assert len(sections) == 5

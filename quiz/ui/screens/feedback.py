@@ -26,6 +26,7 @@ class FeedbackScreen(Screen[None]):
     """The session's verdict on one answer; Enter or `n` moves on."""
 
     CSS_PATH = "feedback.tcss"
+    HELP_SECTION = "Feedback"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n", "next", "Next", id="next"),
         Binding("o", "override", "I was right", id="override"),

@@ -39,6 +39,7 @@ class HomeScreen(Screen[None]):
     """
 
     # Styles: home.tcss, loaded by QuizApp (a default screen's CSS_PATH is not).
+    HELP_SECTION = "Home"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.stats", "Stats", id="stats"),
     ]

@@ -31,6 +31,7 @@ class QuestionScreen(Screen[None]):
     """Shows `session.current` and hands the learner's answer to the session."""
 
     CSS_PATH = "question.tcss"
+    HELP_SECTION = "Question"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "skip", "Skip", id="skip"),
         Binding("escape", "leave", "Leave", id="leave"),

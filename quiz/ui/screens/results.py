@@ -40,6 +40,7 @@ class ResultsScreen(Screen[None]):
     """Shows a finished session's result; `r` reviews the misses."""
 
     CSS_PATH = "results.tcss"
+    HELP_SECTION = "Results"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review missed now", id="review"),
         Binding("s", "app.stats", "Stats", id="stats"),
