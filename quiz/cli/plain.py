@@ -25,8 +25,9 @@ from typing import Any
 
 from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
-from quiz.common.wording import due_time, format_points, plural
+from quiz.common.wording import due_time, format_points, mark_line, plural
 from quiz.grading.kinds import kind_of
+from quiz.grading.marks import item_marks
 from quiz.study.answers import InputError, hint, left_label, parse_typed
 from quiz.study.session import Asked, Outcome, Session, SessionResult
 
@@ -249,6 +250,9 @@ def _details(outcome: Outcome) -> list[str]:
     if outcome.given is not None:
         ordered = kind_of(q).ordered
         lines.append(f"Your answer: {format_given(outcome.given, ordered=ordered)}")
+        if outcome.verdict in ("partial", "incorrect"):
+            marks = item_marks(q, outcome.given)
+            lines.extend(f"  {mark_line(m.text, m.right, m.note)}" for m in marks)
     if outcome.verdict != "correct" or outcome.reason:
         lines.append(f"Expected: {outcome.expected}")
     if outcome.reason and outcome.verdict not in ("skipped", "timeout"):

@@ -60,3 +60,10 @@ def shorten(text: str, limit: int = SHOWN_ANSWER_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit].rstrip()}… ({len(text)} characters in all)"
+
+
+def mark_line(text: str, right: bool, note: str = "") -> str:
+    """One marked item, in symbol and words: "✓ Russia (right)", "✗ Georgia (wrong: ...)"."""
+    if right:
+        return f"✓ {text} (right)"
+    return f"✗ {text} (wrong{': ' + note if note else ''})"

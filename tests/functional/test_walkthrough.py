@@ -300,3 +300,37 @@ async def test_help_shows_the_current_screens_keys_first(tmp_path: Path) -> None
         sections = [str(s.render()) for s in app.screen.query(".help-section")]
         assert sections[:2] == ["Question (this screen)", "Anywhere"]
         assert len(sections) == 5
+
+
+async def test_a_partly_right_matching_is_marked_pair_by_pair(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "matching")
+        asked = app.session.current
+        await answer(pilot, app, right=False)  # every left item gets the first option
+        pairs = dict(asked.question.pairs)
+        first = asked.options[0]
+        expected = [
+            f"✓ {left} → {first} (right)"
+            if pairs[left] == first
+            else f"✗ {left} → {first} (wrong: should be {pairs[left]})"
+            for left in asked.lefts
+        ]
+        assert screen_text(app, "#given").splitlines() == expected
+
+
+def test_plain_marks_a_partly_right_ordering(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = next(a for a in planned("m") if a.question.type.value == "ordering")
+    answer_items = list(asked.question.answer)
+    swapped = [answer_items[1], answer_items[0], *answer_items[2:]]
+    line = " ".join(str(asked.options.index(item) + 1) for item in swapped)
+    lines = [line if a.question.id == asked.question.id else "" for a in planned("m")]
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{x}\n" for x in lines)))
+    args = ["--plain", "--bank", str(ENGINE), "--progress", str(tmp_path / "p.db")]
+    assert main([*args, "--seed", "m"]) == 0
+    out = capsys.readouterr().out
+    assert f"    ✗ 1. {swapped[0]} (wrong: belongs at 2)" in out
+    assert f"    ✗ 2. {swapped[1]} (wrong: belongs at 1)" in out
+    assert f"    ✓ 3. {swapped[2]} (right)" in out

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from quiz.common.display import format_given, verdict_label
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
-from quiz.ui.text import verdict_class
+from quiz.ui.text import marked_lines, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ class FeedbackScreen(Screen[None]):
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
             ordered = kind_of(question).ordered
-            yield from self._field("Your answer", _lines(outcome.given, ordered=ordered), "given")
+            marks = marked_lines(outcome)
+            given = "\n".join(marks) if marks else _lines(outcome.given, ordered=ordered)
+            yield from self._field("Your answer", given, "given")
             yield from self._field("Expected", expected_lines(outcome), "expected")
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():

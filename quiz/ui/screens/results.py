@@ -28,7 +28,7 @@ from quiz.common.display import (
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
-from quiz.ui.text import verdict_class
+from quiz.ui.text import marked_lines, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -140,7 +140,10 @@ class ResultsScreen(Screen[None]):
             Content(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            Content(format_given(outcome.given, ordered=kind_of(question).ordered)),
+            Content(
+                "; ".join(marked_lines(outcome))
+                or format_given(outcome.given, ordered=kind_of(question).ordered)
+            ),
         ]
         if outcome.verdict != "correct":
             parts += ["\n", ("Expected: ", "bold"), Content(outcome.expected)]
