@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from quiz.common.paths import default_bank_path
 from tests.helpers.ui import MARKUP, FakeClock, answer, build_app
 
 SIZE = (80, 24)
@@ -22,6 +23,12 @@ def test_drill_home(snap_compare, tmp_path: Path) -> None:
     """A drill from the command line: the drill line to compare and the name to type."""
     app = build_app(tmp_path, mode="drill", count=5, time_per_question=30, ask_name=True)
     assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_home_with_drill_highlighted(snap_compare, tmp_path: Path) -> None:
+    """The shipped bank at 80x24 with Drill highlighted: the drill line and both columns."""
+    app = build_app(tmp_path, default_bank_path(), ask_name=True)
+    assert snap_compare(app, press=["down", "down"], terminal_size=SIZE)
 
 
 def test_question(snap_compare, tmp_path: Path) -> None:

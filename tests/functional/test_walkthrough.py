@@ -10,6 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
+from quiz.common.paths import default_bank_path
 from quiz.common.settings import Settings, load_settings
 from quiz.main import main
 from quiz.study.answers import InputError, parse_typed
@@ -18,6 +19,7 @@ from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.stats import StatsScreen
+from quiz.ui.widgets.title_bar import TitleBar
 from tests.helpers import BANKS
 from tests.helpers.plain import planned
 from tests.helpers.store import attempt, info
@@ -33,7 +35,7 @@ async def test_seedless_exam_shows_the_code_its_results_file_carries(tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         line = screen_text(app, "#drill-line")
-        assert line.endswith("(no --seed: a code only this run has)")
+        assert line.endswith("(no --seed: this run only)")
         code = line.split()[1].rstrip(",")
         await pilot.press("enter")
         await pilot.pause()
@@ -282,7 +284,7 @@ async def test_the_palette_opens_stats_help_review_and_switches_profile(tmp_path
         await pilot.press("ctrl+u", "z", "o", "e", "enter")
         await pilot.pause()
         assert app.profile == "zoe" and app.store.profile == "zoe"
-        assert "Profile: zoe" in screen_text(app, "#overview")
+        assert str(app.screen.query_one(TitleBar).render()).endswith("— zoe")
 
 
 async def test_help_shows_the_current_screens_keys_first(tmp_path: Path) -> None:
@@ -334,3 +336,17 @@ def test_plain_marks_a_partly_right_ordering(
     assert f"    ✗ 1. {swapped[0]} (wrong: belongs at 2)" in out
     assert f"    ✗ 2. {swapped[1]} (wrong: belongs at 1)" in out
     assert f"    ✓ 3. {swapped[2]} (right)" in out
+
+
+async def test_home_keeps_its_columns_with_drill_highlighted(tmp_path: Path) -> None:
+    app = build_app(tmp_path, default_bank_path(), ask_name=True, seed=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down")  # Exam, Drill (Review is off with nothing to ask)
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#modes").highlighted_option.id == "drill"
+        assert app.screen.query_one("#class-panel").display
+        about = app.screen.query_one("#about")
+        assert about.max_scroll_y == 0  # the whole overview shows, without a scrollbar
+        assert "Current members" in screen_text(app, "#overview")
+        topics = app.screen.query_one("#topics")
+        assert topics.region.bottom <= SIZE[1] - 1 and topics.region.height >= 3

@@ -117,7 +117,7 @@ class HomeScreen(Screen[None]):
         ]
 
     def _overview(self, view: Stats) -> Content:
-        """Each bank's title and source, the counts, mastery per topic, and the profile."""
+        """Each bank's title and source, the counts and mastery per topic."""
         muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
@@ -136,8 +136,7 @@ class HomeScreen(Screen[None]):
         parts.append(Content(""))
         parts.append(Content("Mastery by topic").stylize("bold"))
         parts.append(mastery_lines(view.topics, width=22))
-        parts.append(Content(""))
-        parts.append(Content.assemble("Profile: ", self.app.profile).stylize(muted))
+        # The profile is on the title bar: no line here, so the overview fits at 80x24.
         return Content("\n").join(parts)
 
     # --- the drill panel ------------------------------------------------------------
@@ -208,6 +207,7 @@ class HomeScreen(Screen[None]):
     def _describe_class_mode(self) -> None:
         """In a drill or exam, the line every student compares: "Drill CSTO-7F3A, 20 questions"."""
         mode = self._highlighted_mode()
+        self.set_class(mode in CLASS_MODES, "-class-mode")
         if mode not in CLASS_MODES:
             for panel in self.query("#class-panel"):
                 panel.display = False
@@ -217,7 +217,7 @@ class HomeScreen(Screen[None]):
         options = self._chosen_options(mode)
         text = f"{mode_name(mode)} {drill.describe(self.app.banks, options)}"
         if self.app.options.seed is None:
-            text += " (no --seed: a code only this run has)"
+            text += " (no --seed: this run only)"
         panel = self._panel()
         panel.display = True
         panel.describe(text)
