@@ -66,4 +66,4 @@ def mark_line(text: str, right: bool, note: str = "") -> str:
     """One marked item, in symbol and words: "✓ Russia (right)", "✗ Georgia (wrong: ...)"."""
     if right:
         return f"✓ {text} (right)"
-    return f"✗ {text} (wrong{': ' + note if note else ''})"
+    return f"✗ {text} ({note or 'wrong'})"

@@ -21,7 +21,7 @@ class ItemMark:
 
     text: str
     right: bool
-    note: str = ""  # "should be Minsk", "belongs 3rd", "not a right choice", "also right"
+    note: str = ""  # why not, in words: "wrong: should be Minsk", "missed: right, not ticked"
 
 
 def item_marks(question: Question, given: Any) -> tuple[ItemMark, ...]:
@@ -48,9 +48,10 @@ def _selected(question: Question, given: Sequence[Any]) -> tuple[ItemMark, ...]:
     right: tuple[str, ...] = question.answer  # type: ignore[assignment]
     picks = [_same(question.choices, str(p)) for p in given]
     marks = [
-        ItemMark(p, True) if p in right else ItemMark(p, False, "not a right choice") for p in picks
+        ItemMark(p, True) if p in right else ItemMark(p, False, "wrong: not a right choice")
+        for p in picks
     ]
-    marks += [ItemMark(r, False, "also right, not ticked") for r in right if r not in picks]
+    marks += [ItemMark(r, False, "missed: right, not ticked") for r in right if r not in picks]
     return tuple(marks)
 
 
@@ -62,9 +63,9 @@ def _ordered(question: Question, given: Sequence[Any]) -> tuple[ItemMark, ...]:
             marks.append(ItemMark(f"{position}. {item}", True))
         elif item in answer:
             where = answer.index(item) + 1
-            marks.append(ItemMark(f"{position}. {item}", False, f"belongs at {where}"))
+            marks.append(ItemMark(f"{position}. {item}", False, f"wrong: belongs at {where}"))
         else:
-            marks.append(ItemMark(f"{position}. {item}", False, "not one of the items"))
+            marks.append(ItemMark(f"{position}. {item}", False, "wrong: not one of the items"))
     return tuple(marks)
 
 
@@ -79,5 +80,5 @@ def _matched(question: Question, given: Mapping[Any, Any]) -> tuple[ItemMark, ..
         if should == right_text:
             marks.append(ItemMark(text, True))
         else:
-            marks.append(ItemMark(text, False, f"should be {should}" if should else ""))
+            marks.append(ItemMark(text, False, f"wrong: should be {should}" if should else "wrong"))
     return tuple(marks)

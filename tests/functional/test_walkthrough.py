@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input
 
 from quiz.common.paths import default_bank_path
@@ -19,13 +20,15 @@ from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.stats import StatsScreen
+from quiz.ui.widgets.base import ListControl
 from quiz.ui.widgets.title_bar import TitleBar
 from tests.helpers import BANKS
 from tests.helpers.plain import planned
 from tests.helpers.store import attempt, info
-from tests.helpers.ui import answer, build_app, history, screen_text
+from tests.helpers.ui import answer, build_app, history, screen_text, two_right
 
 ENGINE = BANKS / "engine_small.yaml"
+WIDE = BANKS / "ui_wide.yaml"
 SIZE = (80, 24)
 
 
@@ -350,3 +353,40 @@ async def test_home_keeps_its_columns_with_drill_highlighted(tmp_path: Path) -> 
         assert "Current members" in screen_text(app, "#overview")
         topics = app.screen.query_one("#topics")
         assert topics.region.bottom <= SIZE[1] - 1 and topics.region.height >= 3
+
+
+def widget_lines(widget) -> list[str]:
+    """The text of each row a widget shows now."""
+    return [strip.text for strip in widget.render_lines(Region(0, 0, *widget.size))]
+
+
+async def test_six_pairs_keep_the_keys_in_view_and_rows_hang(tmp_path: Path) -> None:
+    app = build_app(tmp_path, WIDE)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "matching")
+        hint = app.screen.query_one(".hint")
+        assert str(hint.render()).startswith("↑/↓ pick a left item")
+        assert hint.region.bottom <= SIZE[1] - 1  # above the footer, on screen
+        rights = app.screen.query_one("#rights")
+        assert rights.region.bottom <= hint.region.y
+        assert [line.split(".")[0].strip() for line in widget_lines(rights)] == list("123456")
+        rows = widget_lines(app.screen.query_one(ListControl))
+        inside = [line.removeprefix("│ ") for line in rows[1:]]  # within the list's border
+        assert inside[1].startswith("B. Belarus")  # too long for one row: it wraps...
+        assert inside[2].startswith("   ") and inside[2].strip()  # ...hanging under its text
+
+
+async def test_long_feedback_says_there_is_more_below(tmp_path: Path) -> None:
+    app = build_app(tmp_path, WIDE)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach(pilot, app, "multiple_select")
+        await pilot.press(*two_right(app), "enter")
+        await pilot.pause(0.2)
+        assert screen_text(app, "#verdict").startswith("◐ Partly correct")
+        more = app.screen.query_one("#more")
+        assert more.display and str(more.render()).startswith("↓ more below")
+        await pilot.press("end")
+        await pilot.pause(0.2)
+        assert not more.display
+        source = app.screen.query_one("#source")
+        assert source.region.y >= 0 and source.region.bottom <= SIZE[1] - 1

@@ -163,3 +163,10 @@ async def answer(pilot: Pilot, app: QuizApp, *, right: bool) -> str:
 
 def bank_of(app: QuizApp) -> Bank:
     return app.banks[0]
+
+
+def two_right(app) -> list[str]:
+    """The keys that tick the first two right choices of the current question."""
+    asked = app.session.current
+    right = [n for n, text in enumerate(asked.options, 1) if text in asked.question.answer]
+    return [str(n) for n in right[:2]]

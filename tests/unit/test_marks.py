@@ -12,8 +12,8 @@ def test_multiple_select_marks_each_tick_and_the_right_ones_left_out() -> None:
     marks = item_marks(QUESTIONS["ms"], ["Russia", "Georgia"])
     assert marks == (
         ItemMark("Russia", True),
-        ItemMark("Georgia", False, "not a right choice"),
-        ItemMark("Belarus", False, "also right, not ticked"),
+        ItemMark("Georgia", False, "wrong: not a right choice"),
+        ItemMark("Belarus", False, "missed: right, not ticked"),
     )
 
 
@@ -21,8 +21,8 @@ def test_ordering_marks_each_position_and_says_where_it_belongs() -> None:
     marks = item_marks(QUESTIONS["ord"], ["1992", "2002", "1999", "2012"])
     assert marks == (
         ItemMark("1. 1992", True),
-        ItemMark("2. 2002", False, "belongs at 3"),
-        ItemMark("3. 1999", False, "belongs at 2"),
+        ItemMark("2. 2002", False, "wrong: belongs at 3"),
+        ItemMark("3. 1999", False, "wrong: belongs at 2"),
         ItemMark("4. 2012", True),
     )
 
@@ -31,8 +31,8 @@ def test_matching_marks_each_pair_with_the_right_partner() -> None:
     given = {"Armenia": "Yerevan", "Belarus": "Moscow", "Russia": "Minsk"}
     assert item_marks(QUESTIONS["match"], given) == (
         ItemMark("Armenia → Yerevan", True),
-        ItemMark("Belarus → Moscow", False, "should be Minsk"),
-        ItemMark("Russia → Minsk", False, "should be Moscow"),
+        ItemMark("Belarus → Moscow", False, "wrong: should be Minsk"),
+        ItemMark("Russia → Minsk", False, "wrong: should be Moscow"),
     )
 
 

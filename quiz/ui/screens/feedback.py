@@ -60,6 +60,7 @@ class FeedbackScreen(Screen[None]):
                 yield Static(Content(question.explanation), id="explanation")
             yield Static("Question", classes="section-title")
             yield Static(Content(question.prompt), id="prompt")
+        yield Static("↓ more below (the source, the question): ↓ or pgdn scrolls", id="more")
         yield Footer()
 
     def _field(self, label: str, text: str, name: str) -> ComposeResult:
@@ -71,7 +72,18 @@ class FeedbackScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._draw_verdict()
-        self.query_one("#details").focus()
+        details = self.query_one("#details", VerticalScroll)
+        details.focus()
+        self.watch(details, "scroll_y", self._show_more, init=False)
+        self.call_after_refresh(self._show_more)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Say that the details go on below the fold, until they are scrolled to the end."""
+        details = self.query_one("#details", VerticalScroll)
+        self.query_one("#more").display = details.scroll_y < details.max_scroll_y
 
     def _draw_verdict(self) -> None:
         outcome = self.outcome
