@@ -248,6 +248,9 @@ def test_launch_loads_the_saved_settings(tmp_path: Path, monkeypatch: pytest.Mon
         def run(self) -> None:
             pass
 
+        def end_after_exit(self) -> None:
+            pass
+
     monkeypatch.setattr(
         app_module, "make_app", lambda banks, store, *a, **kw: StartedApp(store, kw)
     )
