@@ -169,7 +169,7 @@ async def test_leaving_midway_asks_and_keeps_answers(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert screen_text(app, "#score") == (
-            "Practice stopped after 1 of 7 questions: 1 of 7 points (14%)"
+            "Practice stopped after 1 of 7 questions: 1 of 7 points (14%), 1 of 7 answered"
         )
         await pilot.press("escape")
         await pilot.pause()
