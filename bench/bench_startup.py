@@ -64,7 +64,7 @@ def main() -> int:
             env = {"QUIZ_PROGRESS": str(Path(tmp, "progress.db"))}
             apps = [
                 ([sys.executable, str(minimal)], "minimal app ready"),
-                ([quiz], "Review missed"),
+                ([quiz], "Review: "),
             ]
             # One unmeasured run each warms the OS file cache and quiz's bank cache.
             for command, marker in apps:

@@ -70,7 +70,7 @@ def main() -> int:
             command = [quiz, "--bank", str(bank), "--seed", "keys", "--profile", "bench"]
             window = Window(terminal, command, settings)
             try:
-                window.wait_for(b"Review missed")
+                window.wait_for(b"Review: ")
                 sent = pause_and_press(window, "Enter")
                 first_question = window.wait_for(b"1 of ") - sent
                 for number in range(1, args.questions + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,15 +43,22 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Progress
     return ProgressStore.open(path, profile, read_only=read_only)
 
 
-def session_options(args: argparse.Namespace, default_mode: str = "practice") -> SessionOptions:
-    """SessionOptions from the run options (`default_mode` without --mode)."""
+def session_options(
+    args: argparse.Namespace, banks: Sequence[Bank], default_mode: str = "practice"
+) -> SessionOptions:
+    """SessionOptions from the run options (`default_mode` without --mode), with `--topic`
+    resolved against the banks.
+
+    Raises UsageError for a topic no bank has.
+    """
+    from quiz.bank.topics import resolve_topics
     from quiz.study.options import Mode, SessionOptions
 
     return SessionOptions(
         mode=Mode(getattr(args, "mode", None) or default_mode),
         new_limit=new_limit(args),
         count=args.count,
-        topics=tuple(args.topic or ()),
+        topics=resolve_topics(banks, args.topic or ()),
         difficulty=tuple(args.difficulty or ()),
         seed=args.seed,
         time_per_question=args.time_per_question,

@@ -172,6 +172,14 @@ def display_answer(given: object) -> str:
     return format_given(given, none="")
 
 
+def entry_answer(entry: QuestionEntry) -> str:
+    """One entry's answer as `display_answer` shows it, an ordering's items joined by arrows
+    (they may hold commas); an ordering is known by its expected answer, "1. ...; 2. ..."."""
+    if isinstance(entry.given, list) and entry.expected.startswith("1. "):
+        return format_given(entry.given, none="", sep=" → ")
+    return display_answer(entry.given)
+
+
 def _document(name: str, data: Mapping[str, Any]) -> ResultsDocument:
     try:
         return document_from(data)
@@ -273,7 +281,7 @@ def _most_common_wrong(group: Sequence[QuestionEntry]) -> tuple[str | None, int]
     for entry in group:
         if entry.verdict not in (Verdict.INCORRECT, Verdict.PARTIAL) or _blank(entry.given):
             continue
-        text = display_answer(entry.given).strip()
+        text = entry_answer(entry).strip()
         key = " ".join(text.split()).casefold()
         shown.setdefault(key, text)
         counts[key] += 1

@@ -32,8 +32,16 @@ from quiz.bank.model import NO_TOPIC, Bank
 from quiz.common.clock import utc_now
 from quiz.common.display import answered_note, format_given, score_fraction, verdict_word
 from quiz.common.safe_text import visible
-from quiz.common.wording import done_for_today, due_time, format_points, left_out_sentence, plural
+from quiz.common.wording import (
+    done_for_today,
+    due_time,
+    format_points,
+    left_out_sentence,
+    mark_line,
+    plural,
+)
 from quiz.grading.kinds import kind_of
+from quiz.grading.marks import item_marks
 from quiz.study.answers import InputError, hint, left_label, parse_typed
 from quiz.study.options import STUDY_MODE
 from quiz.study.session import Asked, Outcome, Session, SessionResult
@@ -55,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     store.on_notice = _tell
     previous = _stop_on_signals()
     try:
-        options = context.session_options(args)
+        options = context.session_options(args, banks)
         bank_ids = [b.id for b in banks]
         session = Session(banks, options, history=store.history(bank_ids), recorder=store)
         code = Plain(session, banks, args, store).run()
@@ -347,6 +355,9 @@ def _details(outcome: Outcome) -> list[str]:
     if outcome.given is not None:
         ordered = kind_of(q).ordered
         lines.append(f"Your answer: {format_given(outcome.given, ordered=ordered)}")
+        if outcome.verdict in ("partial", "incorrect"):
+            marks = item_marks(q, outcome.given)
+            lines.extend(f"  {mark_line(m.text, m.right, m.note)}" for m in marks)
     if outcome.verdict != "correct" or outcome.reason:
         lines.append(f"Expected: {outcome.expected}")
     if outcome.reason and outcome.verdict not in ("skipped", "timeout"):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quiz.classroom.document import ResultsDocument, ResultsError, read_document
 from quiz.classroom.drill import describe_settings
-from quiz.classroom.report import ClassReport, Skipped, build_report, display_answer
+from quiz.classroom.report import ClassReport, Skipped, build_report, entry_answer
 from quiz.common.atomic import atomic_writer
 from quiz.common.display import clip, table
 from quiz.common.errors import QuizError
@@ -55,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(visible(line))
     text = render(report, args.format)
     if args.output:
-        _write_output(Path(args.output).expanduser(), text)
+        where = Path(args.output).expanduser()
+        _write_output(where, text)
+        sys.stdout.write(
+            f"Wrote the {args.format} report of {plural(len(report.students), 'student')} "
+            f"to {where}\n"
+        )
     else:
         sys.stdout.write(visible(text))
     return 0
@@ -217,7 +222,7 @@ def report_rows(report: ClassReport) -> list[tuple[object, ...]]:
                     entry.verdict.value,
                     format_points(entry.score),
                     "" if entry.seconds is None else format_points(entry.seconds),
-                    display_answer(entry.given),
+                    entry_answer(entry),
                     entry.expected,
                 )
             )

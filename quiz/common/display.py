@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from quiz.common.wording import format_number, format_points
+from quiz.common.wording import format_number, format_points, shorten
 
 # Words first and a symbol beside them, so colour is never the only cue.
 VERDICT_WORDS: dict[str, str] = {
@@ -96,6 +96,8 @@ def format_given(
     if sep is None:
         sep = ", " if unordered else "; "
     text = sep.join(items)
+    if isinstance(given, str):
+        text = shorten(text)  # on screen only: the store keeps it whole
     return text if text.strip() else "(empty)"
 
 

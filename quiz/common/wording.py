@@ -66,3 +66,20 @@ def left_out_sentence(question_ids: Sequence[str]) -> str:
     """The summary line for questions a class session left out so as not to give answers away."""
     n = plural(len(question_ids), "question")
     return f"Left out {n} whose wording would give away another's answer: {', '.join(question_ids)}"
+
+
+SHOWN_ANSWER_LIMIT = 200  # characters of a typed answer shown on screen
+
+
+def shorten(text: str, limit: int = SHOWN_ANSWER_LIMIT) -> str:
+    """`text` cut to `limit` characters, saying how long it was: for showing, never storing."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… ({len(text)} characters in all)"
+
+
+def mark_line(text: str, right: bool, note: str = "") -> str:
+    """One marked item, in symbol and words: "✓ Russia (right)", "✗ Georgia (wrong: ...)"."""
+    if right:
+        return f"✓ {text} (right)"
+    return f"✗ {text} ({note or 'wrong'})"

@@ -203,7 +203,7 @@ def check_true_false(question: Question, given: Any) -> Judgement:
         return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     if value == question.answer:
         return Judgement(V.CORRECT, 1.0, expected)
-    return Judgement(V.INCORRECT, 0.0, expected, f"the statement is {expected.lower()}")
+    return Judgement(V.INCORRECT, 0.0, expected)  # "Expected: False" already says it all
 
 
 _TRUE_WORDS = {"true", "t", "yes", "y"}

@@ -146,6 +146,7 @@ class Stats(NamedTuple):
     days: tuple[DayPoint, ...]  # the last CHART_DAYS days, oldest first, today last
     calendar: tuple[tuple[date, int], ...]  # (day, answers), Monday of CALENDAR_WEEKS ago..today
     forecast: tuple[int, ...]  # reviews due on today, tomorrow, ... (FORECAST_DAYS)
+    due_unmissed: int = 0  # due and not missed: what a review asks after the missed
 
 
 def stage(row: QuestionRow | None) -> str:
@@ -272,6 +273,11 @@ def compute(
         stages=stage_counts([*present, *([None] * (questions - len(present)))]),
         due=due_now,
         missed=sum(1 for r in present if r.last_verdict in MISSED_VERDICTS),
+        due_unmissed=sum(
+            1
+            for r in present
+            if r.due is not None and r.due <= now and r.last_verdict not in MISSED_VERDICTS
+        ),
         answers=answers,
         accuracy=_accuracy(present),
         topics=tuple(_topic(name, items) for name, items in topics.items()),

@@ -76,6 +76,9 @@ class Asked:
     lefts: tuple[str, ...] = ()  # matching's left items, as shown
 
 
+OVERRIDE_REASON = "accepted on your word: you said you were right"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What became of one asked question."""
@@ -339,7 +342,13 @@ class Session:
                 "only a typed answer just judged incorrect, in practice or review, "
                 "can be counted as right"
             )
-        outcome = replace(self._outcomes[-1], verdict=Verdict.CORRECT, score=1.0, overridden=True)
+        outcome = replace(
+            self._outcomes[-1],
+            verdict=Verdict.CORRECT,
+            score=1.0,
+            overridden=True,
+            reason=OVERRIDE_REASON,
+        )
         self._outcomes[-1] = outcome
         self._record(outcome)
         return outcome

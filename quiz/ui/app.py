@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from quiz.common.safe_text import visible
@@ -22,12 +23,20 @@ from quiz.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
     from quiz.classroom.finish import Saved
+    from quiz.common.settings import Settings
     from quiz.progress.stats import Stats
     from quiz.progress.store import ProgressStore
     from quiz.study.options import SessionOptions
     from quiz.study.session import Outcome, Session
 
 SessionFactory = Callable[..., "Session"]
+
+
+def _quiz_commands() -> type[Provider]:
+    """The app's palette commands, imported when the palette first opens."""
+    from quiz.ui.commands import QuizCommands
+
+    return QuizCommands
 
 
 class QuizApp(App[None]):
@@ -39,6 +48,7 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="help"),
     ]
+    COMMANDS = App.COMMANDS | {_quiz_commands}
 
     def __init__(
         self,
@@ -51,6 +61,8 @@ class QuizApp(App[None]):
         session_factory: SessionFactory | None = None,
         results_dir: Path | None = None,
         ask_name: bool = False,
+        settings: Settings | None = None,
+        settings_warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.banks = list(banks)
@@ -62,6 +74,9 @@ class QuizApp(App[None]):
         self.results_dir = Path(results_dir) if results_dir is not None else Path(".")
         self.ask_name = ask_name
         self.session: Session | None = None
+        # A drill or exam without --seed: one seed drawn for this run, so the code the
+        # home screen shows is the code the session uses and its results file carries.
+        self._run_seed: str | None = None
         # The results file a drill or exam left when the app quit midway; the shell shows it.
         self.saved_on_quit: Path | None = None
         self.saved: Saved | None = None  # where the last results file went, and any trouble
@@ -70,12 +85,24 @@ class QuizApp(App[None]):
         self.title = visible(titles, keep_newlines=False)
         store.on_notice = self._notice
         self.sub_title = visible(profile, keep_newlines=False)
+        # Saved settings (None: none are kept, as in tests that pass none).
+        self.settings = settings
+        self._settings_warnings = list(settings_warnings)
+        if settings is not None and settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self._settings_warnings.append(
+                    f"settings: no theme {settings.theme!r}; using the default"
+                )
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collection `quiz` paused to start."""
         # While the learner reads this screen, load the session engine, so that
         # neither the first question nor the first answer waits for it.
         self.run_worker(_warm_up_engine, thread=True, name="warm up", exit_on_error=False)
+        for warning in self._settings_warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False)
         if not gc.isenabled():
             # What start-up built lives as long as the app. Frozen, it is left out of
             # later collections: otherwise the first one, scanning all of it, held up
@@ -83,6 +110,24 @@ class QuizApp(App[None]):
             # later stalled a key by some 30 ms.
             gc.freeze()
             gc.enable()
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (in the command palette, say) for the next run."""
+        if self.settings is None or theme == self.settings.theme:
+            return
+        from dataclasses import replace as changed
+
+        from quiz.common.settings import save_settings
+
+        self.settings = changed(self.settings, theme=theme)
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.notify(
+                f"The theme could not be saved: {exc.strerror or exc}",
+                severity="warning",
+                markup=False,
+            )
 
     @property
     def bank_ids(self) -> list[str]:
@@ -169,6 +214,7 @@ class QuizApp(App[None]):
 
     def _show(self, screen: Screen) -> None:
         """Replace the session's screen, keeping Home underneath."""
+        self.clear_notifications()  # a notice belongs to the screen it was about
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -232,15 +278,16 @@ class QuizApp(App[None]):
     def leave_session(self) -> None:
         """Stop midway (every answer is already recorded).
 
-        Practice and review go back home. A drill or exam shows its results for the
-        questions answered so far, and writes them to the results file, as the plain
-        front end does at the end of input.
+        With something answered, the results of what was answered show (a drill or
+        exam also writes its results file, as the plain front end does at the end of
+        input); with nothing answered, home.
         """
         session = self.session
-        if session is not None and session.options.mode.writes_results and session.outcomes:
+        if session is not None and session.outcomes:
             self._show_results()
             return
         self.end_session()
+        self.clear_notifications()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -284,12 +331,40 @@ class QuizApp(App[None]):
         from quiz.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))
 
     def action_stats(self) -> None:
         from quiz.ui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
+
+    def start_mode(self, mode: str) -> None:
+        """Start `mode` from home, as its line there would (the palette's commands)."""
+        if self.session is not None:
+            self.notify("Leave this session first (Escape).", severity="warning")
+            return
+        home = self.screen_stack[0]
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(home, HomeScreen):
+            home.start(mode)
+
+    def action_switch_profile(self) -> None:
+        """Ask a name, then record under it (not during a session: its answers stay one's)."""
+        if self.session is not None:
+            self.notify("Leave this session first (Escape).", severity="warning")
+            return
+        from quiz.ui.screens.profile import ProfileScreen
+
+        def switch(name: str | None) -> None:
+            if not name:
+                return
+            self.use_profile(name)
+            home = self.screen_stack[0]
+            if isinstance(home, HomeScreen):
+                home.refresh_overview()
+
+        self.push_screen(ProfileScreen(self.profile), switch)
 
     async def action_quit(self) -> None:
         saved = self.end_session()
@@ -326,8 +401,18 @@ class QuizApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def run_options(self, **changes: Any) -> SessionOptions:
-        """The command-line options with some changed (mode, count, topics)."""
-        return replace(self.options, **changes)
+        """The command-line options with some changed (mode, count, topics).
+
+        A drill or exam started without --seed gets this run's drawn seed.
+        """
+        options = replace(self.options, **changes)
+        if options.mode.is_class and options.seed is None:
+            if self._run_seed is None:
+                from quiz.study.selection import new_seed
+
+                self._run_seed = new_seed()
+            options = replace(options, seed=self._run_seed)
+        return options
 
 
 def _session_class() -> SessionFactory:
@@ -352,11 +437,14 @@ def make_app(
     session_factory: SessionFactory | None = None,
     results_dir: Path | None = None,
     ask_name: bool = False,
+    settings: Settings | None = None,
+    settings_warnings: Sequence[str] = (),
 ) -> QuizApp:
     """Build the app; the command line and the tests both come through here.
 
     `ask_name`: no --profile was given, so drills and exams ask the student's name
     on the home screen. `results_dir`: where drill and exam results files go.
+    `settings`: the saved settings (the theme), kept up to date; None keeps none.
     """
     return QuizApp(
         banks,
@@ -367,4 +455,6 @@ def make_app(
         session_factory=session_factory,
         results_dir=results_dir,
         ask_name=ask_name,
+        settings=settings,
+        settings_warnings=settings_warnings,
     )

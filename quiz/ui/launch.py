@@ -34,13 +34,16 @@ def _run(args: argparse.Namespace) -> int:
     from quiz.common import paths
 
     banks = context.load_banks(args)
-    options = context.session_options(args, default_mode="study")
+    options = context.session_options(args, banks, default_mode="study")
     # Opened before the app, so a bad progress file stops here with a clean message; a
     # student's name typed on the home screen reopens it under that profile.
     store = context.open_store(args)
     profile = args.profile or paths.default_profile()
 
+    from quiz.common.settings import load_settings
     from quiz.ui.app import make_app
+
+    settings, warnings = load_settings()  # a damaged file only warns, on the home screen
 
     app = make_app(
         banks,
@@ -50,6 +53,8 @@ def _run(args: argparse.Namespace) -> int:
         # As startup.results_folder, without importing the results writer at start-up.
         results_dir=Path(args.results or ".").expanduser(),
         ask_name=not args.profile,
+        settings=settings,
+        settings_warnings=warnings,
     )
     try:
         app.run()

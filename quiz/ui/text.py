@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from quiz.common.safe_text import visible
+from quiz.common.wording import mark_line
 from quiz.progress.charts import stage_bar, stage_text
 
 if TYPE_CHECKING:
     from quiz.progress.stats import TopicStats
+    from quiz.study.session import Outcome
 
 VERDICT_CLASSES = {
     "correct": "-correct",
@@ -33,6 +35,16 @@ def literal(text: str) -> Content:
 def verdict_class(verdict: str) -> str:
     """The CSS class that colours a verdict."""
     return VERDICT_CLASSES.get(verdict, "-unknown")
+
+
+def marked_lines(outcome: Outcome) -> list[str]:
+    """A partly or wholly wrong list answer marked item by item (else no lines)."""
+    if outcome.verdict not in ("partial", "incorrect"):
+        return []
+    from quiz.grading.marks import item_marks
+
+    marks = item_marks(outcome.asked.question, outcome.given)
+    return [mark_line(m.text, m.right, m.note) for m in marks]
 
 
 def format_seconds(seconds: float) -> str:

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study.options import CLASS_MODES
 
     banks = startup.load_banks(args)
-    options = startup.session_options(args)
+    options = startup.session_options(args, banks)
     seed = args.seed or (new_join_code() if args.mode in CLASS_MODES else "")
     results = startup.results_folder(args)
     results.mkdir(parents=True, exist_ok=True)

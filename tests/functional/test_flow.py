@@ -53,7 +53,7 @@ async def test_home_shows_the_bank_and_its_modes(tmp_path: Path) -> None:
         assert "   0 due     7 new   about 3 min" in overview
         modes = app.screen.query_one("#modes")
         prompts = [str(modes.get_option_at_index(i).prompt) for i in range(modes.option_count)]
-        assert prompts == ["Study today (7)", "Practice", "Review missed (0)", "Exam", "Drill"]
+        assert prompts == ["Study today (7)", "Practice", "Review: nothing due", "Exam", "Drill"]
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
@@ -166,7 +166,13 @@ async def test_leaving_midway_asks_and_keeps_answers(tmp_path: Path) -> None:
         assert isinstance(app.screen, QuestionScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")  # leave
+        await pilot.press("y")  # leave: the results of what was answered
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert screen_text(app, "#score") == (
+            "Practice stopped after 1 of 7 questions: 1 of 7 points (14%), 1 of 7 answered"
+        )
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.session is None
@@ -213,10 +219,10 @@ async def test_review_mode_from_home_counts_the_misses(tmp_path: Path) -> None:
         await answer(pilot, app, right=False)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y", "escape")  # leave, then home from the results
         await pilot.pause()
         modes = app.screen.query_one("#modes")
-        assert str(modes.get_option_at_index(2).prompt) == "Review missed (1)"
+        assert str(modes.get_option_at_index(2).prompt) == "Review: 1 missed"
 
 
 async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:
@@ -227,7 +233,7 @@ async def test_stats_say_when_the_next_review_is_due(tmp_path: Path) -> None:
         await answer(pilot, app, right=True)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y", "escape")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()

@@ -80,7 +80,9 @@ async def test_stage_counts_move_after_one_right_answer(tmp_path: Path, fake_day
         await answer(pilot, app, right=True)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y")  # the results of what was answered, then home
+        await pilot.pause()
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "   6 new     1 learning" in screen_text(app, "#overview")

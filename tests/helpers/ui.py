@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from quiz.bank.loader import load_banks
 from quiz.bank.model import Bank, QuestionType
+from quiz.common.settings import Settings
 from quiz.progress.store import ProgressStore
 from quiz.study.session import SessionOptions
 from quiz.ui.app import QuizApp, make_app
@@ -56,6 +57,8 @@ def build_app(
     *,
     clock: FakeClock | None = None,
     ask_name: bool = False,
+    settings: Settings | None = None,
+    settings_warnings: list[str] | None = None,
     **changes: Any,
 ) -> QuizApp:
     """The app over `bank` with a fresh progress file in `tmp_path` and a fixed seed.
@@ -72,6 +75,8 @@ def build_app(
         clock=clock or FakeClock(),
         results_dir=tmp_path / "results",
         ask_name=ask_name,
+        settings=settings,
+        settings_warnings=settings_warnings or [],
     )
 
 
@@ -158,3 +163,10 @@ async def answer(pilot: Pilot, app: QuizApp, *, right: bool) -> str:
 
 def bank_of(app: QuizApp) -> Bank:
     return app.banks[0]
+
+
+def two_right(app) -> list[str]:
+    """The keys that tick the first two right choices of the current question."""
+    asked = app.session.current
+    right = [n for n, text in enumerate(asked.options, 1) if text in asked.question.answer]
+    return [str(n) for n in right[:2]]

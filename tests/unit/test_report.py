@@ -209,7 +209,7 @@ def test_csv_report_has_a_row_per_student_and_question(folder: Path, capsys) -> 
 def test_html_report_is_self_contained_and_escaped(folder: Path, tmp_path: Path, capsys) -> None:
     target = tmp_path / "report.html"
     code, out, _ = run_report(capsys, str(folder), "--format", "html", "--output", str(target))
-    assert code == 0 and out == ""
+    assert code == 0 and out == f"Wrote the html report of 4 students to {target}\n"
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "@media print" in page
     for external in ("http:", "https:", "<link", "src=", "<script", "url("):
@@ -446,3 +446,16 @@ def test_the_most_common_wrong_answer_is_the_most_common_not_the_first() -> None
     third = ("partial", 1 / 3, ["a"], 2)
     docs = [(f"{n}.json", doc_for(n, [rest[0], ("correct", 1, "Moscow", 2), third])) for n in "AB"]
     assert build_report(docs).topics[1].average_percent == 33.3  # geo: 1/3 twice
+
+
+def test_an_ordering_answer_is_joined_with_arrows() -> None:
+    from quiz.classroom.document import QuestionEntry
+    from quiz.classroom.report import entry_answer
+    from quiz.grading.verdicts import Verdict
+
+    def entry(given: object, expected: str) -> QuestionEntry:
+        return QuestionEntry(1, "q", "t", "Order?", given, Verdict.PARTIAL, 0.5, 1.0, expected, "")
+
+    ordering = entry(["Signed, sealed", "ratified"], "1. ratified; 2. Signed, sealed")
+    assert entry_answer(ordering) == "Signed, sealed → ratified"
+    assert entry_answer(entry(["a", "b"], "a, b")) == "a, b"  # a multiple select

@@ -39,3 +39,10 @@ def test_due_time_moves_up_a_unit_when_rounding_reaches_it() -> None:
     assert due_time(now + timedelta(minutes=59, seconds=40), now).startswith("in 1 hour (")
     assert due_time(now + timedelta(hours=23, minutes=45), now).startswith("in 1 day (")
     assert due_time(now + timedelta(seconds=50), now).startswith("in 1 minute (")
+
+
+def test_shorten_cuts_long_text_and_says_how_long() -> None:
+    from quiz.common.wording import shorten
+
+    assert shorten("short") == "short"
+    assert shorten("abcdef", 3) == "abc… (6 characters in all)"

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 from quiz.common.display import format_given, verdict_label
 from quiz.common.wording import format_points
 from quiz.grading.kinds import kind_of
-from quiz.ui.text import literal, verdict_class
+from quiz.ui.text import literal, marked_lines, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class FeedbackScreen(Screen[None]):
     """The session's verdict on one answer; Enter or `n` moves on."""
 
     CSS_PATH = "feedback.tcss"
+    HELP_SECTION = "Feedback"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n", "next", "Next", id="next"),
         Binding("o", "override", "I was right", id="override"),
@@ -46,7 +47,9 @@ class FeedbackScreen(Screen[None]):
         yield Static(id="verdict")
         with VerticalScroll(id="details"):
             ordered = kind_of(question).ordered
-            yield from self._field("Your answer", _lines(outcome.given, ordered=ordered), "given")
+            marks = marked_lines(outcome)
+            given = "\n".join(marks) if marks else _lines(outcome.given, ordered=ordered)
+            yield from self._field("Your answer", given, "given")
             yield from self._field("Expected", expected_lines(outcome), "expected")
             yield from self._field("Why", outcome.reason, "reason")
             if question.source.strip():
@@ -60,6 +63,7 @@ class FeedbackScreen(Screen[None]):
                 yield Static(literal(question.note), id="note")
             yield Static("Question", classes="section-title")
             yield Static(literal(question.prompt), id="prompt")
+        yield Static("↓ more below (the source, the question): ↓ or pgdn scrolls", id="more")
         yield Footer()
 
     def _field(self, label: str, text: str, name: str) -> ComposeResult:
@@ -71,7 +75,18 @@ class FeedbackScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._draw_verdict()
-        self.query_one("#details").focus()
+        details = self.query_one("#details", VerticalScroll)
+        details.focus()
+        self.watch(details, "scroll_y", self._show_more, init=False)
+        self.call_after_refresh(self._show_more)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Say that the details go on below the fold, until they are scrolled to the end."""
+        details = self.query_one("#details", VerticalScroll)
+        self.query_one("#more").display = details.scroll_y < details.max_scroll_y
 
     def _draw_verdict(self) -> None:
         outcome = self.outcome
@@ -100,9 +115,8 @@ class FeedbackScreen(Screen[None]):
     def action_override(self) -> None:
         if not self._can_override():
             return
-        self.outcome = self.session.override()
-        self._draw_verdict()
-        self.refresh_bindings()
+        # Drawn afresh: the reason is now the learner's word, not why it was judged wrong.
+        self.app.show_outcome(self.session.override())
 
     def action_leave(self) -> None:
         self.app.confirm_leave()

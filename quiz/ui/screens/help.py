@@ -1,4 +1,4 @@
-"""Every key, screen by screen."""
+"""Every key, screen by screen: the keys of the screen help was opened from first."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -15,7 +15,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Anywhere",
         (
             ("? / f1", "this help"),
-            ("ctrl+p", "command palette (themes, quit)"),
+            ("ctrl+p", "command palette: start a mode, stats, switch profile, themes"),
             ("ctrl+q", "quit (answers are already saved)"),
         ),
     ),
@@ -63,26 +63,32 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def help_text() -> str:
-    """The key table as plain text (no markup: keys such as `[` stay literal)."""
-    lines: list[str] = []
-    for section, keys in KEYS:
-        lines.append(section)
-        lines.extend(f"  {key:<16}{what}" for key, what in keys)
-        lines.append("")
-    return "\n".join(lines).rstrip()
+def sections(first: str | None = None) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The key table, the section named `first` (the current screen's) at the top."""
+    ordered = sorted(KEYS, key=lambda section: section[0] != first)
+    return [(f"{name} (this screen)" if name == first else name, keys) for name, keys in ordered]
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys of every screen; escape, q or ? closes it."""
+    """The keys of every screen, the current one's first; escape, q or ? closes it."""
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close-help"),
     ]
 
+    def __init__(self, first: str | None = None) -> None:
+        super().__init__()
+        self.first = first
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static("Keys", id="help-title")
-            yield Static(help_text(), id="help-keys", markup=False)
+            for section, keys in sections(self.first):
+                yield Static(section, classes="help-section", markup=False)
+                for key, what in keys:
+                    # Two columns, so a long line wraps under its own text, not the keys.
+                    with Horizontal(classes="help-row"):
+                        yield Static(key, classes="help-key", markup=False)
+                        yield Static(what, classes="help-what", markup=False)
         yield Footer()

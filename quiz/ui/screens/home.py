@@ -39,6 +39,7 @@ class HomeScreen(Screen[None]):
     """
 
     # Styles: home.tcss, loaded by QuizApp (a default screen's CSS_PATH is not).
+    HELP_SECTION = "Home"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.stats", "Stats", id="stats"),
     ]
@@ -79,8 +80,10 @@ class HomeScreen(Screen[None]):
         from quiz.ui.widgets.start_options import StartOptions
 
         options = self.app.options
+        from quiz.bank.topics import bank_topics
+
         # Banks may share a topic; it is one choice (topics filter by name).
-        topics = list(dict.fromkeys(topic for bank in self.app.banks for topic in bank.topics))
+        topics = bank_topics(self.app.banks)
         await self.query_one("#start").mount(
             StartOptions(topics, options.topics, options.count, id="options")
         )
@@ -105,18 +108,18 @@ class HomeScreen(Screen[None]):
 
     @staticmethod
     def _modes(view: Stats) -> list[Option]:
-        """The modes to start; Review missed names how many and is off with none missed."""
+        """The modes to start; Review counts what it will ask and is off with nothing to ask."""
         today = view.today
         return [
             Option(f"{mode_name('study')} ({today.due + today.new})", id="study"),
             Option(mode_name("practice"), id="practice"),
-            Option(f"{mode_name('review')} ({view.missed})", id="review", disabled=not view.missed),
+            Option(review_label(view), id="review", disabled=not view.missed + view.due_unmissed),
             Option(mode_name("exam"), id="exam"),
             Option(mode_name("drill"), id="drill"),
         ]
 
     def _overview(self, view: Stats) -> Content:
-        """Each bank's title and source, today's work, the stages per topic, and the profile."""
+        """Each bank's title and source, today's work and the stages per topic."""
         muted = "$foreground-muted"
         parts: list[Content] = []
         for bank in self.app.banks:
@@ -135,8 +138,7 @@ class HomeScreen(Screen[None]):
         parts.append(Content(""))
         parts.append(Content("Stages by topic").stylize("bold"))
         parts.append(stage_lines(view.topics, width=20))
-        parts.append(Content(""))
-        parts.append(Content.assemble("Profile: ", literal(self.app.profile)).stylize(muted))
+        # The profile is on the title bar: no line here, so the overview fits at 80x24.
         return Content("\n").join(parts)
 
     # --- the drill panel ------------------------------------------------------------
@@ -178,7 +180,7 @@ class HomeScreen(Screen[None]):
     def _needs_name(self, mode: str) -> bool:
         return self.app.ask_name and mode in CLASS_MODES
 
-    def _start(self, mode: str) -> None:
+    def start(self, mode: str) -> None:
         """Start `mode`; a drill or exam first takes the student's name when it is asked."""
         if self._needs_name(mode):
             panel = self._panel()
@@ -193,10 +195,10 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#modes")
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
-        self._start(event.option.id or "practice")
+        self.start(event.option.id or "practice")
 
     def on_class_panel_name_entered(self) -> None:
-        self._start(self._highlighted_mode())
+        self.start(self._highlighted_mode())
 
     def on_start_options_done(self) -> None:
         self.query_one("#modes", OptionList).focus()
@@ -208,6 +210,7 @@ class HomeScreen(Screen[None]):
     def _describe_class_mode(self) -> None:
         """In a drill or exam, the line every student compares: "Drill CSTO-7F3A, 20 questions"."""
         mode = self._highlighted_mode()
+        self.set_class(mode in CLASS_MODES, "-class-mode")
         if mode not in CLASS_MODES:
             for panel in self.query("#class-panel"):
                 panel.display = False
@@ -216,8 +219,8 @@ class HomeScreen(Screen[None]):
 
         options = self._chosen_options(mode)
         text = f"{mode_name(mode)} {drill.describe(self.app.banks, options)}"
-        if options.seed is None:
-            text += " (no --seed: a code only this run has)"
+        if self.app.options.seed is None:
+            text += " (no --seed: this run only)"
         panel = self._panel()
         panel.display = True
         panel.describe(text)
@@ -229,3 +232,11 @@ class HomeScreen(Screen[None]):
         else:
             count, topics = picked.count, picked.topics
         return self.app.run_options(mode=mode, count=count, topics=topics)
+
+
+def review_label(view: Stats) -> str:
+    """ "Review: 2 missed, 18 due": what a review session asks, missed first."""
+    parts = [f"{view.missed} missed"] if view.missed else []
+    if view.due_unmissed:
+        parts.append(f"{view.due_unmissed} due")
+    return "Review: " + (", ".join(parts) or "nothing due")

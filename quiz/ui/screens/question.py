@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quiz.bank.model import QuestionType
 from quiz.common.display import mode_name
 from quiz.common.wording import format_points
 from quiz.ui.text import literal
@@ -30,6 +31,7 @@ class QuestionScreen(Screen[None]):
     """Shows `session.current` and hands the learner's answer to the session."""
 
     CSS_PATH = "question.tcss"
+    HELP_SECTION = "Question"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "skip", "Skip", id="skip"),
         Binding("escape", "leave", "Leave", id="leave"),
@@ -95,6 +97,14 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if self.session.current is not self.asked:
             return  # already timed out or answered
+        if self.asked.question.type is QuestionType.NUMERIC:
+            from quiz.study.answers import InputError, parse_typed
+
+            try:
+                parse_typed(self.asked, event.given)
+            except InputError as exc:  # not an answer yet: say what to type, grade nothing
+                self.notify(str(exc), severity="warning")
+                return
         outcome = self.session.answer(event.given)
         self.app.show_outcome(outcome)
 

@@ -29,7 +29,7 @@ from quiz.common.safe_text import visible
 from quiz.common.wording import format_points, left_out_sentence
 from quiz.grading.kinds import kind_of
 from quiz.study.options import Mode
-from quiz.ui.text import literal, verdict_class
+from quiz.ui.text import literal, marked_lines, verdict_class
 from quiz.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class ResultsScreen(Screen[None]):
     """Shows a finished session's result; `r` reviews the misses."""
 
     CSS_PATH = "results.tcss"
+    HELP_SECTION = "Results"  # the help screen shows these keys first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review missed now", id="review"),
         Binding("s", "app.stats", "Stats", id="stats"),
@@ -158,7 +159,10 @@ class ResultsScreen(Screen[None]):
             literal(question.prompt.strip()),
             "\n",
             ("Your answer: ", "bold"),
-            literal(format_given(outcome.given, ordered=kind_of(question).ordered)),
+            literal(
+                "; ".join(marked_lines(outcome))
+                or format_given(outcome.given, ordered=kind_of(question).ordered)
+            ),
         ]
         if outcome.verdict != "correct":
             parts += ["\n", ("Expected: ", "bold"), literal(outcome.expected)]

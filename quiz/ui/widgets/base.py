@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -32,6 +34,21 @@ def digit_bindings(action: str, description: str, *, name: str = "") -> list[Bin
 def numbered(n: int, text: str, mark: str = "") -> Content:
     """`1. text` with the bank text kept literal (it is data, never markup)."""
     return Content.assemble(mark, (f"{n}.", "bold"), " ", literal(text))
+
+
+def hanging(label: str, text: Text) -> Table:
+    """`label text` where the text wraps under itself, not under the label."""
+    return hanging_rows([(label, text)])
+
+
+def hanging_rows(rows: list[tuple[str, Text]]) -> Table:
+    """Rows of `label text`, each text wrapping under itself (bank text stays literal)."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    for label, text in rows:
+        grid.add_row(label, text)
+    return grid
 
 
 class AnswerWidget(Vertical):

@@ -22,10 +22,12 @@ class ClassPanel(Vertical):
         self._ask_name = ask_name
         self._student = name  # not `_name`: Textual keeps the widget's own name there
         self._line = Static(id="drill-line")
-        self.border_title = "Check this line matches your teacher's"
 
     def compose(self) -> ComposeResult:
-        yield self._line
+        # One row for the line (two rows with the name box): home keeps its columns at 80x24.
+        with Horizontal(id="line-row"):
+            yield Static("Compare:", id="line-label")
+            yield self._line
         if self._ask_name:
             with Horizontal(id="name-row"):
                 yield Static("Your name", id="name-label")

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
+from textual.containers import Vertical
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from quiz.ui.text import literal
-from quiz.ui.widgets.base import ListAnswer, ListControl, digit_bindings, numbered
+from quiz.common.safe_text import visible
+from quiz.ui.widgets.base import ListAnswer, ListControl, digit_bindings, hanging, hanging_rows
 
 
 class MatchingAnswer(ListAnswer):
     """Each left item gets one right item from the numbered list below it."""
 
     DEFAULT_CSS = """
-    MatchingAnswer > #rights { height: auto; padding: 0 1; margin-top: 1; }
+    /* Docked with the hint: the left items scroll, the numbers to type stay in view. */
+    MatchingAnswer > #below { height: auto; dock: bottom; margin-top: 1; }
+    MatchingAnswer #match-with { padding: 0 1; text-style: italic; }
+    MatchingAnswer #rights { height: auto; padding: 0 1; }
+    MatchingAnswer .hint { color: $text-muted; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *digit_bindings("assign", "Match with"),
@@ -36,27 +42,26 @@ class MatchingAnswer(ListAnswer):
 
     def compose(self) -> ComposeResult:
         yield ListControl(*self._options())
-        yield Static(self._rights(), id="rights")
-        yield self.hint()
+        with Vertical(id="below"):
+            yield Static("Match with:", id="match-with")
+            yield Static(self._rights(), id="rights")
+            yield self.hint()
 
-    def _prompt(self, index: int) -> Content:
+    def _prompt(self, index: int) -> Table:
         right = self.chosen.get(index)
         target = (
-            Content.assemble((f"{right + 1}. ", "bold"), literal(self.options[right]))
+            Text.assemble((f"{right + 1}. ", "bold"), visible(self.options[right]))
             if right is not None
-            else Content.styled("?", "bold $warning")
+            else Text("?", "bold reverse")
         )
         letter = chr(ord("A") + index) if index < 26 else str(index + 1)
-        return Content.assemble(
-            (f"{letter}. ", "bold"), literal(self.lefts[index]), "  →  ", target
-        )
+        return hanging(f"{letter}.", Text.assemble(visible(self.lefts[index]), "  →  ", target))
 
     def _options(self) -> list[Option]:
         return [Option(self._prompt(i)) for i in range(len(self.lefts))]
 
-    def _rights(self) -> Content:
-        lines = [numbered(n, text) for n, text in enumerate(self.options, 1)]
-        return Content("\n").join([Content.styled("Match with:", "italic"), *lines])
+    def _rights(self) -> Table:
+        return hanging_rows([(f"{n}.", Text(text)) for n, text in enumerate(self.options, 1)])
 
     def _refresh_row(self, index: int) -> None:
         self.control.replace_option_prompt_at_index(index, self._prompt(index))

@@ -57,4 +57,7 @@ class MultiSelectAnswer(ListAnswer):
     @on(ListControl.Submitted)
     def _submitted(self, event: ListControl.Submitted) -> None:
         event.stop()
+        if not self.checked:
+            self.notify("Tick a choice first (or ctrl+s to skip).", severity="warning")
+            return
         self.submit([self.options[i] for i in sorted(self.checked)])

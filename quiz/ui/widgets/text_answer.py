@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input
 
 from quiz.ui.widgets.base import AnswerWidget
+
+
+class AnswerInput(Input):
+    """An Input whose own editing keys act in the order they were typed.
+
+    Textual 8.2.8 inserts a printable key in the Input itself, but runs a bound key
+    (backspace, left, enter) only once the key has bubbled up to the app: a burst
+    such as "2007", backspace, "6" inserts the 6 before the backspace deletes, and
+    reads "2007". Running the Input's own bindings here keeps them in order.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        bindings = self._bindings.key_to_bindings.get(event.key, [])
+        if bindings and not any(binding.priority for binding in bindings):
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
 
 
 class TextAnswer(AnswerWidget):
@@ -24,7 +43,7 @@ class TextAnswer(AnswerWidget):
         placeholder = "a number" if self.numeric else "your answer"
         if self.unit:
             placeholder += f" (in {self.unit})"
-        yield Input(placeholder=placeholder, select_on_focus=False)
+        yield AnswerInput(placeholder=placeholder, select_on_focus=False)
         yield self.hint()
 
     @property
