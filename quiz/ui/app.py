@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -384,7 +386,6 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         """Stop cleanly on SIGTERM and SIGHUP (the terminal closed), as on ctrl+q."""
         import asyncio
-        import signal
 
         loop = asyncio.get_running_loop()
         for name in ("SIGTERM", "SIGHUP", "SIGINT"):
@@ -398,7 +399,21 @@ class QuizApp(App[None]):
         self.stopped_by = signum
         saved = self.end_session()
         self.saved_on_quit = saved.path if saved else None
+        if signum == getattr(signal, "SIGHUP", None):
+            self._leave_closed_terminal(signum)
         self.exit(return_code=128 + signum)
+
+    def _leave_closed_terminal(self, signum: int) -> None:
+        """The terminal is gone: save what waits and end the process at once.
+
+        There is no screen left to restore, and Textual's shutdown writes to the
+        closed terminal: when that write fails its output thread dies and the
+        shutdown waits on it for ever. Every answer and the results file are
+        already written; the store's close writes any answer still waiting.
+        """
+        with contextlib.suppress(Exception):
+            self.store.close()
+        os._exit(128 + signum)
 
     def run_options(self, **changes: Any) -> SessionOptions:
         """The command-line options with some changed (mode, count, topics).
