@@ -97,15 +97,15 @@ def _read(source: Path, data: bytes, fmt: str, output: Path) -> tuple[Bank, int]
         return load_bank(source, use_cache=False), 0
     name = str(source)
     if fmt == "gift":
-        from quiz.exchange.gift_read import read_gift
+        from quiz.exchange.gift.read import read_gift
 
         imported = read_gift(_text(data, source), name)
     elif fmt == "moodle-xml":
-        from quiz.exchange.moodle_read import read_moodle_xml
+        from quiz.exchange.moodle.read import read_moodle_xml
 
         imported = read_moodle_xml(data, name)
     else:
-        from quiz.exchange.anki_txt import read_anki_txt
+        from quiz.exchange.anki.txt import read_anki_txt
 
         imported = read_anki_txt(_text(data, source), name)
     _report(imported.notes, name)
@@ -180,7 +180,7 @@ def _write(
     label = str(source)
     try:
         if fmt == "apkg":
-            from quiz.exchange.apkg import write_apkg
+            from quiz.exchange.anki.apkg import write_apkg
 
             with atomic_writer(output, binary=True) as out:
                 write_apkg(bank, out)
@@ -197,14 +197,14 @@ def _write(
 
 def _export(bank: Bank, fmt: str) -> Exported:
     if fmt == "gift":
-        from quiz.exchange.gift_write import write_gift
+        from quiz.exchange.gift.write import write_gift
 
         return write_gift(bank)
     if fmt == "moodle-xml":
-        from quiz.exchange.moodle_write import write_moodle_xml
+        from quiz.exchange.moodle.write import write_moodle_xml
 
         return write_moodle_xml(bank)
-    from quiz.exchange.anki_txt import write_anki_txt
+    from quiz.exchange.anki.txt import write_anki_txt
 
     return write_anki_txt(bank)
 

@@ -155,13 +155,22 @@ def start_class(quiz: list[str], folder: Path, *options: str) -> ServedClass:
 
 
 async def take_drill(
-    student: Student, answers: int, total: int = 10, key: str = "t"
+    student: Student,
+    answers: int,
+    total: int = 10,
+    key: str = "t",
+    think: float = 0.0,
+    sent_at: list[float] | None = None,
 ) -> list[float]:
     """Join, start the drill and answer `answers` of its `total` questions.
 
     Returns, for each answer, the seconds from the key leaving the browser to the
     verdict on screen (the app records the answer before it shows the verdict).
+    `think` waits that long (up to twice, at random) before each answer, as a
+    student reads; `sent_at` collects when each key left.
     """
+    import random
+
     assert await student.join() == 303
     await student.open()
     await student.wait_for("Start")  # the home screen, with the teacher's drill highlighted
@@ -170,7 +179,11 @@ async def take_drill(
     await student.wait_for(f"1 of {total}", mark)
     seconds = []
     for number in range(1, answers + 1):
+        if think:
+            await asyncio.sleep(think * random.uniform(0.5, 1.5))
         mark, sent = student.mark(), time.monotonic()
+        if sent_at is not None:
+            sent_at.append(sent)
         await student.type(key)
         shown = await student.wait_for(f"question {number} of {total}", mark)
         seconds.append(shown - sent)

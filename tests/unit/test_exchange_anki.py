@@ -12,8 +12,8 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import QuestionType as T
-from quiz.exchange.anki_txt import read_anki_txt, write_anki_txt
-from quiz.exchange.apkg import write_apkg
+from quiz.exchange.anki.apkg import write_apkg
+from quiz.exchange.anki.txt import read_anki_txt, write_anki_txt
 from tests.helpers import BANKS, ROOT
 from tests.helpers.exchange import kept
 

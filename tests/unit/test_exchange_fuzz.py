@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.exchange.anki_txt import read_anki_txt
-from quiz.exchange.gift_read import read_gift
-from quiz.exchange.moodle_read import read_moodle_xml
+from quiz.exchange.anki.txt import read_anki_txt
+from quiz.exchange.gift.read import read_gift
+from quiz.exchange.moodle.read import read_moodle_xml
 
 GIFT_PIECES = st.sampled_from(
     [

@@ -8,8 +8,8 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import QuestionType as T
-from quiz.exchange.gift_read import read_gift
-from quiz.exchange.gift_write import escape, write_gift
+from quiz.exchange.gift.read import read_gift
+from quiz.exchange.gift.write import escape, write_gift
 from tests.helpers import BANKS, ROOT
 from tests.helpers.exchange import kept
 

@@ -8,9 +8,9 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import QuestionType as T
-from quiz.exchange.moodle_read import read_moodle_xml
-from quiz.exchange.moodle_write import write_moodle_xml
-from quiz.exchange.xmltree import parse
+from quiz.exchange.moodle.read import read_moodle_xml
+from quiz.exchange.moodle.write import write_moodle_xml
+from quiz.exchange.moodle.xmltree import parse
 from tests.helpers import BANKS, ROOT
 from tests.helpers.exchange import kept
 

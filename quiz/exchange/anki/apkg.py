@@ -6,7 +6,7 @@ import hashlib
 from typing import IO
 
 from quiz.bank.model import Bank
-from quiz.exchange.anki_txt import answer_text, front_text, note_tags
+from quiz.exchange.anki.txt import answer_text, front_text, note_tags
 from quiz.exchange.textconv import lines_to_html
 
 FIELDS = ("Question", "Answer", "Explanation", "Source", "QuizId")

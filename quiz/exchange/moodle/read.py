@@ -15,9 +15,9 @@ from quiz.common.errors import Problem
 from quiz.exchange.build import Draft, Skip, first_number
 from quiz.exchange.category import category_topic
 from quiz.exchange.feedback import split_feedback
+from quiz.exchange.moodle.xmltree import Element, XmlError, parse
 from quiz.exchange.notes import NOT_CARRIED, SKIPPED, Imported, Note, partial_credit
 from quiz.exchange.textconv import IdMaker, field_text, tidy
-from quiz.exchange.xmltree import Element, XmlError, parse
 
 # A text's format attribute -> the short name field_text takes; anything else is HTML.
 _FORMATS = {"plain_text": "plain", "markdown": "markdown", "moodle_auto_format": "moodle"}

@@ -1,0 +1,1 @@
+"""Anki: txt.py notes in plain text, in and out; apkg.py a package out (genanki)."""

@@ -1,0 +1,1 @@
+"""Moodle XML: read.py (through defusedxml, xmltree.py) and write.py."""
