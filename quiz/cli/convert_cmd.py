@@ -18,9 +18,10 @@ from quiz.bank.quotes import find_quote
 from quiz.bank.yamltree import decode
 from quiz.common.atomic import atomic_writer, durable_temp, fsync_folder
 from quiz.common.errors import BankError, QuizError, UsageError
+from quiz.common.safe_text import visible
 from quiz.common.wording import plural
 from quiz.exchange import formats
-from quiz.exchange.notes import CONVERTED, SKIPPED, Exported, Imported, Note, visible
+from quiz.exchange.notes import CONVERTED, SKIPPED, Exported, Imported, Note
 from quiz.exchange.textconv import slugify
 
 

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from quiz.bank.model import Question
 from quiz.common.errors import Problem
+from quiz.common.safe_text import visible
 
 SKIPPED = "skipped"
 NOT_CARRIED = "not carried"
 CONVERTED = "converted"
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """Text with control characters shown as escapes, safe to print to a terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)
