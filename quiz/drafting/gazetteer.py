@@ -55,6 +55,21 @@ CITIES = _names(
     """
 )
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
 # A name containing one of these words is an organisation / a natural feature.
 ORGANISATION_WORDS = frozenset(
     [
@@ -306,18 +321,7 @@ NOT_NAMES = frozenset(
         "Again",
         "Still",
         "Even",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTHS,
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -336,20 +340,6 @@ NOT_NAMES = frozenset(
         "St",
     ]
 )
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 CONTINENTS = frozenset(
     ["Africa", "Antarctica", "Asia", "Australia", "Europe", "North America", "South America"]
