@@ -94,5 +94,5 @@ def _number(value: float | None) -> int | float | None:
 
 def _duration(seconds: float) -> str:
     if seconds % 60 == 0:
-        return f"{int(seconds // 60)} min"
+        return f"{int(seconds) // 60} min"
     return f"{format_number(seconds)} s"

@@ -176,7 +176,7 @@ def entry_answer(entry: QuestionEntry) -> str:
     """One entry's answer as `display_answer` shows it, an ordering's items joined by arrows
     (they may hold commas); an ordering is known by its expected answer, "1. ...; 2. ..."."""
     if isinstance(entry.given, list) and entry.expected.startswith("1. "):
-        return format_given(entry.given, none="", sep=" → ")
+        return format_given(entry.given, sep=" → ")
     return display_answer(entry.given)
 
 
@@ -216,9 +216,9 @@ def _latest_per_student(
 
 def _left_out(name: str, doc: ResultsDocument, kept: ResultsDocument) -> LeftOut:
     ours, theirs = kept.settings.as_dict(), doc.settings.as_dict()
-    changed = [k for k in sorted(set(ours) | set(theirs)) if ours.get(k) != theirs.get(k)]
+    changed = [k for k in sorted(ours) if ours[k] != theirs[k]]  # as_dict has every key
     if changed:
-        what = "; ".join(f"{k} {theirs.get(k)!r}, not {ours.get(k)!r}" for k in changed)
+        what = "; ".join(f"{k} {theirs[k]!r}, not {ours[k]!r}" for k in changed)
         reason = f"another drill's settings ({what})"
     else:
         reason = "another version of the bank (same settings, different content)"

@@ -31,6 +31,7 @@ from types import SimpleNamespace
 import pytest
 
 from quiz.bank.model import Bank, Question, QuestionType
+from quiz.classroom.document import ResultsError
 from quiz.classroom.drill import fingerprint
 from quiz.classroom.report import build_report, display_answer
 from quiz.classroom.results import make_document, write_results
@@ -459,3 +460,13 @@ def test_an_ordering_answer_is_joined_with_arrows() -> None:
     ordering = entry(["Signed, sealed", "ratified"], "1. ratified; 2. Signed, sealed")
     assert entry_answer(ordering) == "Signed, sealed → ratified"
     assert entry_answer(entry(["a", "b"], "a, b")) == "a, b"  # a multiple select
+
+
+def test_an_unsound_document_is_refused_with_its_files_name() -> None:
+    damaged = doc_for("Ann", CLASS["Ann"])
+    damaged["questions"][0]["score"] = 2
+    with pytest.raises(ResultsError) as caught:
+        build_report([("ben.json", doc_for("Ben", CLASS["Ben"])), ("ann.json", damaged)])
+    assert str(caught.value) == (
+        "ann.json: damaged results file (question 1: 'score' missing or wrong)"
+    )

@@ -283,3 +283,27 @@ def test_a_sessions_results_document() -> None:
     assert doc["totals"]["bonus"] == 0.123
     assert doc["totals"]["possible"] == 2
     assert validate(doc) is None
+
+
+def test_scores_keep_four_places_and_the_total_is_the_exact_sum() -> None:
+    picks = Bank(
+        id="picks",
+        title="Picks",
+        questions=tuple(
+            Question(f"m{i}", QuestionType.MULTIPLE_SELECT, f"Pick {i}?", ("a", "b", "c"),
+                     choices=("a", "b", "c", "d"))
+            for i in range(20)
+        ),
+    )  # fmt: skip
+    session = Session([picks], SessionOptions(mode="drill", seed="M"))
+    while session.current is not None:
+        session.answer(["a"])  # 1 of 3 right: a third of a point
+    doc = results_document("Ann", [picks], session.options, session.result(), started_at=START,
+                           finished_at=END)  # fmt: skip
+    assert {q["score"] for q in doc["questions"]} == {0.3333}
+    # 20 thirds are 6.667 points, where the sum of the rounded scores would be 6.666.
+    assert doc["totals"] == {
+        "points": 6.667, "possible": 20, "percent": 33.3, "answered": 20, "timeouts": 0,
+        "skipped": 0, "bonus": 0.0,
+    }  # fmt: skip
+    assert validate(doc) is None
