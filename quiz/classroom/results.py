@@ -22,9 +22,9 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import Bank
@@ -43,13 +43,14 @@ from quiz.common.atomic import durable_temp, fsync_folder
 from quiz.grading.verdicts import ANSWERED, score_percent
 
 if TYPE_CHECKING:
+    from quiz.study.options import SessionOptions
     from quiz.study.session import SessionResult
 
 
 def make_document(
     student: str,
     banks: Sequence[Bank],
-    options: Any,
+    options: SessionOptions,
     questions: Sequence[Mapping[str, Any]],
     *,
     started_at: datetime,
@@ -94,7 +95,7 @@ def make_document(
 def results_document(
     student: str,
     banks: Sequence[Bank],
-    options: Any,
+    options: SessionOptions,
     result: SessionResult,
     *,
     started_at: datetime,
@@ -106,7 +107,7 @@ def results_document(
     run without `--seed` is never mistaken for another seedless run.
     """
     if result.seed:
-        options = SimpleNamespace(**{**vars(options), "seed": result.seed})
+        options = replace(options, seed=result.seed)
     entries = [question_entry(number, o) for number, o in enumerate(result.outcomes, start=1)]
     doc = make_document(
         student,

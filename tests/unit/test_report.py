@@ -26,7 +26,6 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -36,6 +35,7 @@ from quiz.classroom.drill import fingerprint
 from quiz.classroom.report import build_report, display_answer
 from quiz.classroom.results import make_document, write_results
 from quiz.main import main
+from quiz.study.options import SessionOptions
 
 SOURCE = "The CSTO was founded in 2002 & grew <slowly>."
 BANK = Bank(
@@ -49,8 +49,8 @@ BANK = Bank(
                  choices=("a", "b", "c"), topic="geo"),
     ),
 )  # fmt: skip
-S1 = SimpleNamespace(mode="drill", seed="S1", count=3, time_per_question=30)
-S2 = SimpleNamespace(mode="drill", seed="S2", count=3, time_per_question=30)
+S1 = SessionOptions(mode="drill", seed="S1", count=3, time_per_question=30)
+S2 = SessionOptions(mode="drill", seed="S2", count=3, time_per_question=30)
 EXPECTED = {"q1": "2002", "q2": "Moscow", "q3": "a, c"}
 T0 = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 
@@ -364,7 +364,7 @@ def test_a_missing_answer_is_never_the_most_common_wrong_one() -> None:
 
 
 def test_what_is_left_out_names_the_file_student_drill_and_reason() -> None:
-    s3 = SimpleNamespace(mode="drill", seed="S3", count=2, time_per_question=30)
+    s3 = SessionOptions(mode="drill", seed="S3", count=2, time_per_question=30)
     edited = replace(
         BANK, questions=(replace(BANK.questions[0], prompt="Year?"), *BANK.questions[1:])
     )
