@@ -136,6 +136,8 @@ def test_numbers_match_the_hand_count() -> None:
         (50.0, 2, 4),
     ]
     assert [stats[q].median_seconds for q in ("q1", "q2", "q3")] == [5.0, 10.0, 6.0]
+    assert [stats[q].expected for q in ("q1", "q2", "q3")] == ["2002", "Moscow", "a, c"]
+    assert (report.bank_id, report.bank_title) == ("csto", "The <CSTO> & friends")
     assert [(stats[q].common_wrong, stats[q].common_wrong_count) for q in ("q1", "q2", "q3")] == [
         ("1990", 1),
         ("Paris", 2),
@@ -470,3 +472,24 @@ def test_an_unsound_document_is_refused_with_its_files_name() -> None:
     assert str(caught.value) == (
         "ann.json: damaged results file (question 1: 'score' missing or wrong)"
     )
+
+
+def test_files_of_one_fingerprint_but_other_settings_are_not_merged() -> None:
+    edited = doc_for("Cy", CLASS["<script>Cy</script>"])
+    edited["settings"]["count"] = 4  # edited by hand: the fingerprint no longer matches
+    docs = [
+        ("cy.json", edited),
+        ("ann.json", doc_for("Ann", CLASS["Ann"])),
+        ("ben.json", doc_for("Ben", CLASS["Ben"])),
+    ]
+    ours = fingerprint([BANK], S1)
+    for chosen in (None, ours):
+        report = build_report(docs, fingerprint=chosen)
+        assert report is not None
+        assert [s.student for s in report.students] == ["Ann", "Ben"]
+        assert [(x.name, x.reason) for x in report.left_out] == [
+            (
+                "cy.json",
+                f"fingerprint {ours}, not {ours}: another drill's settings (count 4, not 3)",
+            )
+        ]
