@@ -52,7 +52,8 @@ def test_a_folder_that_cannot_be_written_sends_them_to_the_fallback_folder(
         f"RESULTS SAVED INSTEAD TO {saved.path}",
         "Hand that file to your teacher.",
     ]
-    assert read_results(saved.path)["student"] == "Ann"
+    doc = read_results(saved.path)
+    assert (doc["student"], doc["finished_at"]) == ("Ann", "2025-03-04T09:05:07+00:00")
 
 
 def test_when_the_fallback_folder_fails_too_the_student_is_told_nothing_was_saved(
