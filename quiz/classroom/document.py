@@ -142,14 +142,10 @@ def load_json(text: str) -> object:
     """JSON data, refusing what no quiz writes: NaN, Infinity, endless digits, deep nesting."""
     try:
         return json.loads(text, parse_constant=_no_constant, parse_int=_int, parse_float=_float)
-    except ResultsError:
-        raise
     except RecursionError:
         raise ResultsError("damaged results file (nested too deep)") from None
     except json.JSONDecodeError as exc:
         raise ResultsError(f"damaged results file (not valid JSON: {exc.msg})") from None
-    except ValueError as exc:
-        raise ResultsError(f"damaged results file ({exc})") from None
 
 
 def document_from(data: object) -> ResultsDocument:
@@ -348,8 +344,9 @@ def _no_constant(name: str) -> object:
 
 
 def _int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise ResultsError(f"damaged results file (a number of {len(text)} digits)")
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise ResultsError(f"damaged results file (a number of {digits} digits)")
     return int(text)
 
 

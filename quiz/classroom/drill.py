@@ -16,32 +16,33 @@ from typing import Any
 
 from quiz.bank.model import Bank, format_number
 from quiz.common.wording import plural
+from quiz.study.options import SessionOptions
 from quiz.study.selection import matches_filters
 
 PREFIX_LENGTH = 8
 HASH_DIGITS = 4
 
 
-def drill_settings(options: Any) -> dict[str, Any]:
-    """The settings of `options` (a SessionOptions) that change the quiz, as canonical JSON data.
+def drill_settings(options: SessionOptions) -> dict[str, Any]:
+    """The settings of `options` that change the quiz, as canonical JSON data.
 
     Topics and difficulties are sorted: they filter the bank, their order on the
     command line does not change the quiz. Numbers lose a meaningless `.0`.
     """
-    seed = getattr(options, "seed", None)
+    seed = options.seed
     return {
-        "mode": str(getattr(options, "mode", "practice")),
+        "mode": str(options.mode),
         "seed": None if seed is None else str(seed),
-        "count": getattr(options, "count", None),
-        "topics": sorted(getattr(options, "topics", ()) or ()),
-        "difficulty": sorted(getattr(options, "difficulty", ()) or ()),
-        "time_per_question": _number(getattr(options, "time_per_question", None)),
-        "time_limit": _number(getattr(options, "time_limit", None)),
-        "speed_bonus": bool(getattr(options, "speed_bonus", False)),
+        "count": options.count,
+        "topics": sorted(options.topics),
+        "difficulty": sorted(options.difficulty),
+        "time_per_question": _number(options.time_per_question),
+        "time_limit": _number(options.time_limit),
+        "speed_bonus": options.speed_bonus,
     }
 
 
-def fingerprint(banks: Sequence[Bank], options: Any) -> str:
+def fingerprint(banks: Sequence[Bank], options: SessionOptions) -> str:
     """The drill's short code, e.g. "CSTO-7F3A": bank id, 4 hex digits of content + settings."""
     if not banks:
         raise ValueError("a fingerprint needs at least one bank")
@@ -60,7 +61,7 @@ def bank_prefix(bank_id: str) -> str:
     return prefix or "BANK"
 
 
-def describe(banks: Sequence[Bank], options: Any, *, total: int | None = None) -> str:
+def describe(banks: Sequence[Bank], options: SessionOptions, *, total: int | None = None) -> str:
     """The drill line a student reads first: "CSTO-7F3A, 20 questions, 30 s per question".
 
     `total` is the number of questions the session actually asks; without it,
@@ -94,5 +95,5 @@ def _number(value: float | None) -> int | float | None:
 
 def _duration(seconds: float) -> str:
     if seconds % 60 == 0:
-        return f"{int(seconds // 60)} min"
+        return f"{int(seconds) // 60} min"
     return f"{format_number(seconds)} s"

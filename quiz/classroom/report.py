@@ -176,7 +176,7 @@ def entry_answer(entry: QuestionEntry) -> str:
     """One entry's answer as `display_answer` shows it, an ordering's items joined by arrows
     (they may hold commas); an ordering is known by its expected answer, "1. ...; 2. ..."."""
     if isinstance(entry.given, list) and entry.expected.startswith("1. "):
-        return format_given(entry.given, none="", sep=" → ")
+        return format_given(entry.given, sep=" → ")
     return display_answer(entry.given)
 
 
@@ -188,14 +188,15 @@ def _document(name: str, data: Mapping[str, Any]) -> ResultsDocument:
 
 
 def _group_key(doc: ResultsDocument) -> tuple[str, str]:
-    return doc.fingerprint, json.dumps(doc.settings.as_dict(), sort_keys=True)
+    return doc.fingerprint, json.dumps(doc.settings.as_dict())
 
 
-def _student_key(doc: ResultsDocument) -> str:
-    return " ".join(doc.student.split()).casefold()
+def _student_key(doc: ResultsDocument) -> tuple[str, ...]:
+    """A student's name without case or extra spaces."""
+    return tuple(doc.student.casefold().split())
 
 
-def _students(group: Sequence[tuple[str, ResultsDocument]]) -> set[str]:
+def _students(group: Sequence[tuple[str, ResultsDocument]]) -> set[tuple[str, ...]]:
     return {_student_key(doc) for _, doc in group}
 
 
@@ -204,7 +205,7 @@ def _latest_per_student(
 ) -> tuple[list[tuple[str, ResultsDocument]], list[tuple[str, ResultsDocument]]]:
     """One document per student, the last finished; the earlier ones separately."""
     ordered = sorted(group, key=lambda item: (item[1].finished_at, item[0]))
-    latest: dict[str, tuple[str, ResultsDocument]] = {}
+    latest: dict[tuple[str, ...], tuple[str, ResultsDocument]] = {}
     older: list[tuple[str, ResultsDocument]] = []
     for item in ordered:
         key = _student_key(item[1])
@@ -216,9 +217,9 @@ def _latest_per_student(
 
 def _left_out(name: str, doc: ResultsDocument, kept: ResultsDocument) -> LeftOut:
     ours, theirs = kept.settings.as_dict(), doc.settings.as_dict()
-    changed = [k for k in sorted(set(ours) | set(theirs)) if ours.get(k) != theirs.get(k)]
+    changed = [k for k in sorted(ours) if ours[k] != theirs[k]]  # as_dict has every key
     if changed:
-        what = "; ".join(f"{k} {theirs.get(k)!r}, not {ours.get(k)!r}" for k in changed)
+        what = "; ".join(f"{k} {theirs[k]!r}, not {ours[k]!r}" for k in changed)
         reason = f"another drill's settings ({what})"
     else:
         reason = "another version of the bank (same settings, different content)"
@@ -276,19 +277,19 @@ def _one_question(group: Sequence[QuestionEntry]) -> QuestionStats:
 
 def _most_common_wrong(group: Sequence[QuestionEntry]) -> tuple[str | None, int]:
     """The most frequent wrong answer, compared without case or extra spaces."""
-    shown: dict[str, str] = {}
-    counts: Counter[str] = Counter()
+    shown: dict[tuple[str, ...], str] = {}
+    counts: Counter[tuple[str, ...]] = Counter()
     for entry in group:
         if entry.verdict not in (Verdict.INCORRECT, Verdict.PARTIAL) or _blank(entry.given):
             continue
         text = entry_answer(entry).strip()
-        key = " ".join(text.split()).casefold()
+        key = tuple(text.casefold().split())
         shown.setdefault(key, text)
         counts[key] += 1
     if not counts:
         return None, 0
-    key, count = counts.most_common(1)[0]  # ties: the answer seen first
-    return shown[key], count
+    key = max(counts, key=counts.__getitem__)  # ties: the answer seen first
+    return shown[key], counts[key]
 
 
 def _blank(given: object) -> bool:
@@ -311,4 +312,5 @@ def _topic_stats(docs: Sequence[ResultsDocument]) -> tuple[TopicStats, ...]:
 
 
 def _mean(values: Sequence[float]) -> float:
-    return round(sum(values) / len(values), 1) if values else 0.0
+    """The mean of `values` (never empty: a report has a student, a topic a question)."""
+    return round(sum(values) / len(values), 1)

@@ -17,16 +17,15 @@ rename), so a crash never leaves half a file, and never over another file.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.bank.model import Bank
 from quiz.classroom.document import (
@@ -43,11 +42,15 @@ from quiz.classroom.drill import drill_settings, fingerprint
 from quiz.common.atomic import durable_temp, fsync_folder
 from quiz.grading.verdicts import ANSWERED, score_percent
 
+if TYPE_CHECKING:
+    from quiz.study.options import SessionOptions
+    from quiz.study.session import SessionResult
+
 
 def make_document(
     student: str,
     banks: Sequence[Bank],
-    options: Any,
+    options: SessionOptions,
     questions: Sequence[Mapping[str, Any]],
     *,
     started_at: datetime,
@@ -92,19 +95,19 @@ def make_document(
 def results_document(
     student: str,
     banks: Sequence[Bank],
-    options: Any,
-    result: Any,
+    options: SessionOptions,
+    result: SessionResult,
     *,
     started_at: datetime,
     finished_at: datetime,
 ) -> dict[str, Any]:
-    """The results document of a finished session (`result` is its SessionResult).
+    """The results document of a finished session.
 
     The settings and fingerprint carry the seed the session really used, so a
     run without `--seed` is never mistaken for another seedless run.
     """
-    if getattr(result, "seed", None):
-        options = _with_seed(options, result.seed)
+    if result.seed:
+        options = replace(options, seed=result.seed)
     entries = [question_entry(number, o) for number, o in enumerate(result.outcomes, start=1)]
     doc = make_document(
         student,
@@ -116,7 +119,7 @@ def results_document(
         possible=max(result.total, len(entries)),
         points=result.points,
     )
-    doc["totals"]["bonus"] = round(float(getattr(result, "bonus", 0.0)), 3)
+    doc["totals"]["bonus"] = round(float(result.bonus), 3)
     return doc
 
 
@@ -238,12 +241,6 @@ def _place_without_clobbering(tmp: Path, target: Path) -> Path:
         fsync_folder(candidate.parent)
         return candidate
     raise ResultsError(f"{target}: too many results files with this name")
-
-
-def _with_seed(options: Any, seed: str) -> Any:
-    if dataclasses.is_dataclass(options) and not isinstance(options, type):
-        return dataclasses.replace(options, seed=seed)
-    return SimpleNamespace(**{**vars(options), "seed": seed})
 
 
 def _slug(text: str, fallback: str) -> str:

@@ -8,7 +8,6 @@ import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -43,7 +42,7 @@ def make_bank(bank_id: str = "csto", n: int = 6) -> Bank:
     )
 
 
-def options(**kw: object) -> SimpleNamespace:
+def options(**kw: object) -> SessionOptions:
     base = dict(
         mode="drill",
         seed="CSTO7",
@@ -55,7 +54,7 @@ def options(**kw: object) -> SimpleNamespace:
         speed_bonus=False,
     )
     base.update(kw)
-    return SimpleNamespace(**base)
+    return SessionOptions(**base)
 
 
 BANK = make_bank()
@@ -67,9 +66,24 @@ def test_fingerprint_looks_like_a_short_code() -> None:
     assert code[5:] == code[5:].upper() and int(code[5:], 16) >= 0
 
 
-def test_prefix_is_the_bank_id_upper_case_trimmed() -> None:
-    code = fingerprint([make_bank("post-soviet_security-orgs")], options())
-    assert code.split("-")[0] == "POSTSOVI"
+@pytest.mark.parametrize(
+    ("bank_id", "prefix"),
+    [("post-soviet_security-orgs", "POSTSOVI"), ("NATO-2024", "NATO2024"), ("日本", "BANK")],
+)
+def test_prefix_is_the_bank_id_upper_case_trimmed(bank_id: str, prefix: str) -> None:
+    code = fingerprint([make_bank(bank_id)], options())
+    assert code.split("-")[0] == prefix
+
+
+def test_the_fingerprint_of_a_drill_never_changes_between_versions() -> None:
+    # Students on machines with different quiz versions must see the same code.
+    assert fingerprint([BANK], options()) == "CSTO-B80A"
+    assert fingerprint([BANK], options(topics=("история",))) == "CSTO-F389"
+
+
+def test_a_fingerprint_needs_a_bank() -> None:
+    with pytest.raises(ValueError, match=r"^a fingerprint needs at least one bank$"):
+        fingerprint([], options())
 
 
 @pytest.mark.parametrize(
@@ -148,6 +162,7 @@ def test_settings_are_plain_json_data() -> None:
         "time_limit": None,
         "speed_bonus": False,
     }
+    assert drill_settings(SessionOptions())["seed"] is None
 
 
 # --- the same quiz for every student, through the session ---------------------------

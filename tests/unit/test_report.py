@@ -26,15 +26,16 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from quiz.bank.model import Bank, Question, QuestionType
+from quiz.classroom.document import ResultsError
 from quiz.classroom.drill import fingerprint
 from quiz.classroom.report import build_report, display_answer
 from quiz.classroom.results import make_document, write_results
 from quiz.main import main
+from quiz.study.options import SessionOptions
 
 SOURCE = "The CSTO was founded in 2002 & grew <slowly>."
 BANK = Bank(
@@ -48,8 +49,8 @@ BANK = Bank(
                  choices=("a", "b", "c"), topic="geo"),
     ),
 )  # fmt: skip
-S1 = SimpleNamespace(mode="drill", seed="S1", count=3, time_per_question=30)
-S2 = SimpleNamespace(mode="drill", seed="S2", count=3, time_per_question=30)
+S1 = SessionOptions(mode="drill", seed="S1", count=3, time_per_question=30)
+S2 = SessionOptions(mode="drill", seed="S2", count=3, time_per_question=30)
 EXPECTED = {"q1": "2002", "q2": "Moscow", "q3": "a, c"}
 T0 = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 
@@ -135,6 +136,8 @@ def test_numbers_match_the_hand_count() -> None:
         (50.0, 2, 4),
     ]
     assert [stats[q].median_seconds for q in ("q1", "q2", "q3")] == [5.0, 10.0, 6.0]
+    assert [stats[q].expected for q in ("q1", "q2", "q3")] == ["2002", "Moscow", "a, c"]
+    assert (report.bank_id, report.bank_title) == ("csto", "The <CSTO> & friends")
     assert [(stats[q].common_wrong, stats[q].common_wrong_count) for q in ("q1", "q2", "q3")] == [
         ("1990", 1),
         ("Paris", 2),
@@ -363,7 +366,7 @@ def test_a_missing_answer_is_never_the_most_common_wrong_one() -> None:
 
 
 def test_what_is_left_out_names_the_file_student_drill_and_reason() -> None:
-    s3 = SimpleNamespace(mode="drill", seed="S3", count=2, time_per_question=30)
+    s3 = SessionOptions(mode="drill", seed="S3", count=2, time_per_question=30)
     edited = replace(
         BANK, questions=(replace(BANK.questions[0], prompt="Year?"), *BANK.questions[1:])
     )
@@ -459,3 +462,34 @@ def test_an_ordering_answer_is_joined_with_arrows() -> None:
     ordering = entry(["Signed, sealed", "ratified"], "1. ratified; 2. Signed, sealed")
     assert entry_answer(ordering) == "Signed, sealed → ratified"
     assert entry_answer(entry(["a", "b"], "a, b")) == "a, b"  # a multiple select
+
+
+def test_an_unsound_document_is_refused_with_its_files_name() -> None:
+    damaged = doc_for("Ann", CLASS["Ann"])
+    damaged["questions"][0]["score"] = 2
+    with pytest.raises(ResultsError) as caught:
+        build_report([("ben.json", doc_for("Ben", CLASS["Ben"])), ("ann.json", damaged)])
+    assert str(caught.value) == (
+        "ann.json: damaged results file (question 1: 'score' missing or wrong)"
+    )
+
+
+def test_files_of_one_fingerprint_but_other_settings_are_not_merged() -> None:
+    edited = doc_for("Cy", CLASS["<script>Cy</script>"])
+    edited["settings"]["count"] = 4  # edited by hand: the fingerprint no longer matches
+    docs = [
+        ("cy.json", edited),
+        ("ann.json", doc_for("Ann", CLASS["Ann"])),
+        ("ben.json", doc_for("Ben", CLASS["Ben"])),
+    ]
+    ours = fingerprint([BANK], S1)
+    for chosen in (None, ours):
+        report = build_report(docs, fingerprint=chosen)
+        assert report is not None
+        assert [s.student for s in report.students] == ["Ann", "Ben"]
+        assert [(x.name, x.reason) for x in report.left_out] == [
+            (
+                "cy.json",
+                f"fingerprint {ours}, not {ours}: another drill's settings (count 4, not 3)",
+            )
+        ]

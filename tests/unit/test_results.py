@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -33,7 +34,7 @@ BANK = Bank(
         Question(id="q2", type=QuestionType.TRUE_FALSE, prompt="Six members?", answer=True),
     ),
 )
-OPTIONS = SimpleNamespace(mode="drill", seed="CSTO7", count=2, time_per_question=30)
+OPTIONS = SessionOptions(mode="drill", seed="CSTO7", count=2, time_per_question=30)
 START = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 END = datetime(2025, 3, 4, 9, 5, 7, tzinfo=UTC)
 
@@ -112,8 +113,9 @@ def test_a_crash_while_writing_leaves_no_file(tmp_path: Path, monkeypatch) -> No
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(ResultsError, match="cannot write the results file"):
+    with pytest.raises(ResultsError) as caught:
         write_results(document("Ann"), tmp_path)
+    assert str(caught.value) == f"{tmp_path}: cannot write the results file: Input/output error"
     assert list(tmp_path.iterdir()) == [earlier]
     assert read_results(earlier)["student"] == "Ben"
 
@@ -236,6 +238,8 @@ def test_a_sound_document_has_no_problem() -> None:
         ("日本", "student_"),
         ("x" * 39 + " y", "x" * 39 + "_"),  # cut at 40, then no dangling dash
         ("a" * 50, "a" * 40 + "_"),
+        ("!" + "a" * 45, "a" * 40 + "_"),  # the dash of "!" goes before the cut at 40
+        ("Xena X", "Xena-X_"),
     ],
 )
 def test_file_names_are_short_and_plain(student: str, start: str) -> None:
@@ -244,6 +248,17 @@ def test_file_names_are_short_and_plain(student: str, start: str) -> None:
     assert name.endswith("_20250304-090507.json")
 
 
+@pytest.fixture
+def clock_in_tokyo():
+    """The machine's local time is UTC+9, so local and UTC times tell apart."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "JST-9")
+        time.tzset()
+        yield
+    time.tzset()
+
+
+@pytest.mark.usefixtures("clock_in_tokyo")
 def test_times_are_written_in_utc() -> None:
     local = datetime(2025, 3, 4, 11, 5, 7, tzinfo=timezone(timedelta(hours=2)))
     doc = make_document("Ann", [BANK], OPTIONS, [], started_at=datetime(2025, 3, 4, 8, 0),
@@ -283,3 +298,81 @@ def test_a_sessions_results_document() -> None:
     assert doc["totals"]["bonus"] == 0.123
     assert doc["totals"]["possible"] == 2
     assert validate(doc) is None
+
+
+def test_scores_keep_four_places_and_the_total_is_the_exact_sum() -> None:
+    picks = Bank(
+        id="picks",
+        title="Picks",
+        questions=tuple(
+            Question(f"m{i}", QuestionType.MULTIPLE_SELECT, f"Pick {i}?", ("a", "b", "c"),
+                     choices=("a", "b", "c", "d"))
+            for i in range(20)
+        ),
+    )  # fmt: skip
+    session = Session([picks], SessionOptions(mode="drill", seed="M"))
+    while session.current is not None:
+        session.answer(["a"])  # 1 of 3 right: a third of a point
+    doc = results_document("Ann", [picks], session.options, session.result(), started_at=START,
+                           finished_at=END)  # fmt: skip
+    assert {q["score"] for q in doc["questions"]} == {0.3333}
+    # 20 thirds are 6.667 points, where the sum of the rounded scores would be 6.666.
+    assert doc["totals"] == {
+        "points": 6.667, "possible": 20, "percent": 33.3, "answered": 20, "timeouts": 0,
+        "skipped": 0, "bonus": 0.0,
+    }  # fmt: skip
+    assert validate(doc) is None
+
+
+def test_a_drill_of_several_banks_names_them_all() -> None:
+    nato = Bank(id="nato", title="NATO", questions=BANK.questions)
+    doc = make_document("Ann", [BANK, nato], OPTIONS, [], started_at=START, finished_at=END)
+    assert (doc["bank_id"], doc["bank_title"]) == ("csto+nato", "The CSTO + NATO")
+    assert doc["fingerprint"].startswith("CSTO-")
+
+
+def test_a_fingerprint_with_no_letters_or_digits_still_names_the_file() -> None:
+    doc = document() | {"fingerprint": "★"}
+    assert file_name(doc) == "Ann_drill_20250304-090507.json"
+
+
+def test_the_file_is_indented_utf8_json(tmp_path: Path) -> None:
+    path = write_results(document("Zoë"), tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('{\n  "format": "quiz-results",\n  "version": 1,\n  "student": "Zoë",\n')
+    assert text.endswith("\n  }\n}\n")
+
+
+def test_results_are_written_when_the_temporary_folder_is_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is first written beside its final name, never in the system's temporary folder.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    path = write_results(document(), tmp_path / "class")
+    assert read_results(path)["student"] == "Ann"
+
+
+def test_without_hard_links_files_are_still_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    first = write_results(document("Zoë"), tmp_path)
+    second = write_results(document("Zoe"), tmp_path)
+    assert second == first.with_name(first.stem + "-2.json")
+    assert sorted(tmp_path.iterdir()) == sorted([first, second])  # no temporary file left
+    assert [read_results(p)["student"] for p in (first, second)] == ["Zoë", "Zoe"]
+
+
+def test_a_name_taken_999_times_is_refused(tmp_path: Path) -> None:
+    doc = document()
+    target = tmp_path / file_name(doc)
+    target.write_text("{}", encoding="utf-8")
+    for attempt in range(2, 1000):
+        target.with_name(f"{target.stem}-{attempt}.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ResultsError) as caught:
+        write_results(doc, tmp_path)
+    assert str(caught.value) == f"{target}: too many results files with this name"
+    assert len(list(tmp_path.iterdir())) == 999  # no temporary file left
