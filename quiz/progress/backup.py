@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from quiz.common.atomic import durable_temp, fsync_folder
+from quiz.common.clock import utc_now
 from quiz.common.errors import StoreError
 from quiz.progress import schema
 
@@ -24,7 +25,7 @@ JOURNALS = ("-wal", "-shm", "-journal")
 
 def default_backup_path(progress: Path, now: datetime | None = None) -> Path:
     """`progress.db.2026-11-28T0900.bak` beside the progress file (never an existing file)."""
-    stamp = (now or datetime.now(UTC)).astimezone().strftime("%Y-%m-%dT%H%M%S")
+    stamp = (now or utc_now()).astimezone().strftime("%Y-%m-%dT%H%M%S")
     candidate = progress.with_name(f"{progress.name}.{stamp}.bak")
     n = 1
     while candidate.exists():
@@ -70,7 +71,10 @@ def restore(backup_file: Path, progress: Path) -> Path | None:
         raise StoreError(f"{backup_file}: is the progress file itself")
     source = _open_read_only(backup_file)
     try:
-        schema.check(source, backup_file)
+        if schema.check(source, backup_file) == 0:
+            raise StoreError(
+                f"{backup_file}: is empty, not a backup of quiz progress; nothing was restored"
+            )
         _check_sound(source, backup_file)
         if not progress.exists():
             progress.parent.mkdir(parents=True, exist_ok=True)
@@ -82,10 +86,13 @@ def restore(backup_file: Path, progress: Path) -> Path | None:
             kept = default_backup_path(progress.with_name(f"{progress.name}.replaced"))
             version = current.execute("PRAGMA data_version").fetchone()[0]
             _copy_into(current, kept)
-            _lock(current, progress)
-            if current.execute("PRAGMA data_version").fetchone()[0] != version:
-                kept.unlink(missing_ok=True)
-                raise StoreError(_in_use(progress))
+            try:
+                _lock(current, progress)
+                if current.execute("PRAGMA data_version").fetchone()[0] != version:
+                    raise StoreError(_in_use(progress))
+            except StoreError:
+                kept.unlink()  # nothing was replaced, so no copy of it is kept
+                raise
             _copy_into(source, progress)
             _remove_journals(progress)
         finally:
