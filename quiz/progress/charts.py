@@ -99,7 +99,7 @@ def forecast_chart(counts: Sequence[int], start: date, height: int = 3) -> list[
                 eighths = 1
             cells.append(BLOCKS[max(0, min(8, eighths - row * 8))] * 2)
         lines.append("     " + "  ".join(cells).rstrip())
-    lines.append("     " + "".join(f"{n:<4}" if n < 1000 else "999+" for n in counts).rstrip())
+    lines.append("     " + "".join(f"{n:<4}" if n < 1000 else "1k+ " for n in counts).rstrip())
     days = [start + timedelta(days=i) for i in range(len(counts))]
     lines.append("     " + "".join(f"{d.day:<4}" for d in days).rstrip())
     return lines

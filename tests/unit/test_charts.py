@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from quiz.progress.charts import calendar_grid, day_chart, forecast_chart, stage_bar, stage_text
 from quiz.progress.stats import DayRow, StageCounts, calendar, day_points
 
@@ -52,3 +54,108 @@ def test_the_forecast_gives_counts_and_days_of_the_month() -> None:
     assert lines[-2].split()[:3] == ["3", "0", "1"]
     assert lines[-1].split()[:5] == ["28", "29", "30", "1", "2"]
     assert lines[0].startswith("     ██")
+
+
+# --- the exact drawings ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "width", "bar"),
+    [
+        (StageCounts(new=1, learning=1, young=1, mature=1), 8, "██▓▓▒▒░░"),
+        (StageCounts(new=1, learning=1, young=1), 10, "▓▓▓▒▒▒▒░░░"),  # 3.3 and 6.7 cells
+        (StageCounts(mature=5), 12, "████████████"),
+        (StageCounts(learning=1), 1, "▒"),
+        (StageCounts(), 4, "░░░░"),  # nothing yet: all new
+    ],
+)
+def test_a_stage_bar_gives_each_stage_its_share_of_cells(
+    counts: StageCounts, width: int, bar: str
+) -> None:
+    assert stage_bar(counts, width) == bar
+
+
+def test_the_day_chart_as_drawn() -> None:
+    rows = [
+        DayRow(TODAY, 100, 50.0),  # the busiest day: a full column, half right
+        DayRow(TODAY - timedelta(days=1), 1, 0.0),  # a sliver, never nothing; 0% a low block
+        DayRow(TODAY - timedelta(days=2), 37, 37.0),  # 12 eighths of 32; all right
+        DayRow(TODAY - timedelta(days=3), 50, 3.0),  # half the height; 6%, at least a sliver
+        DayRow(TODAY - timedelta(days=29), 2, 1.0),
+    ]
+    assert day_chart(day_points(rows, TODAY)) == [
+        " 100 │                                                          █",
+        "     │                                                          █",
+        "     │                                                    █ ▄   █",
+        "   0 │▁                                                   █ █ ▁ █",
+        "     └───────────────────────────────────────────────────────────",
+        "      Oct 30                        Nov 14                 Nov 28",
+        " acc │▄ · · · · · · · · · · · · · · · · · · · · · · · · · ▁ █ ▁ ▄",
+    ]
+
+
+def test_the_day_chart_of_a_month_without_answers_is_empty_but_for_its_axes() -> None:
+    assert day_chart(day_points([], TODAY)) == [
+        "   0 │" + " " * 59,
+        "     │" + " " * 59,
+        "     │" + " " * 59,
+        "   0 │" + " " * 59,
+        "     └" + "─" * 59,
+        "      Oct 30                        Nov 14                 Nov 28",
+        " acc │" + " ".join("·" * 30),
+    ]
+
+
+def test_the_calendar_as_drawn_shades_quarters_of_the_busiest_day() -> None:
+    counts = [0, 1, 2, 3, 4, 5, 6, 7, 8] + [0] * 13 + [1]  # from Monday 19 October
+    days = [(date(2026, 10, 19) + timedelta(days=n), c) for n, c in enumerate(counts)]
+    assert calendar_grid(days) == [
+        "     Oct Nov",
+        " Mon · █ · ·",
+        "     ░ █ · ░",
+        " Wed ░ · ·  ",
+        "     ▒ · ·  ",
+        " Fri ▒ · ·  ",
+        "     ▓ · ·  ",
+        " Sun ▓ · ·  ",
+        "     less · ░ ▒ ▓ █ more",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "months"),
+    [
+        (date(2026, 10, 26), "       Nov"),  # October's last week: no room for its name
+        (date(2026, 10, 19), "     Oct Nov"),
+        (date(2026, 11, 2), "     Nov"),  # one month only
+        (date(2026, 11, 16), "     Nov   Dec"),  # December from 7 December
+    ],
+)
+def test_the_calendar_names_a_month_above_its_first_week(first: date, months: str) -> None:
+    days = [(first + timedelta(days=n), 1) for n in range(28)]
+    assert calendar_grid(days)[0] == months
+
+
+def test_an_empty_calendar_draws_nothing() -> None:
+    assert calendar_grid([]) == []
+
+
+def test_the_forecast_as_drawn() -> None:
+    counts = [3, 0, 1, 1200, 24, 5] + [0] * 8
+    assert forecast_chart(counts, TODAY) == [
+        "                 ██",
+        "                 ██",
+        "     ▁▁      ▁▁  ██  ▁▁  ▁▁",
+        "     3   0   1   1k+ 24  5   0   0   0   0   0   0   0   0",
+        "     28  29  30  1   2   3   4   5   6   7   8   9   10  11",
+    ]
+
+
+def test_a_forecast_with_nothing_due_draws_no_columns() -> None:
+    assert forecast_chart([0, 0, 0], TODAY) == [
+        "     ",
+        "     ",
+        "     ",
+        "     0   0   0",
+        "     28  29  30",
+    ]
