@@ -127,14 +127,15 @@ def _take_over(progress: Path) -> sqlite3.Connection:
         # Leaving WAL mode needs every other connection closed: the sign that no
         # other quiz is using the file. It also folds the WAL into the file.
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        if mode != "delete":
-            raise sqlite3.OperationalError("database is locked")
     except sqlite3.OperationalError as exc:
         conn.close()
         raise StoreError(_in_use(progress)) from exc
     except BaseException:
         conn.close()
         raise
+    if mode != "delete":
+        conn.close()
+        raise StoreError(_in_use(progress))
     return conn
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +126,39 @@ def test_a_backup_into_a_missing_folder_says_where_it_cannot_write(tmp_path: Pat
     assert beside(tmp_path) == ["progress.db"]
 
 
+def test_a_progress_file_that_cannot_be_opened_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = progress_file(tmp_path / "progress.db", ["q1"])
+
+    def unreadable(*args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(backup_module.sqlite3, "connect", unreadable)
+    with pytest.raises(StoreError) as raised:
+        backup(db, tmp_path / "copy.db")
+    assert str(raised.value) == f"{db}: cannot open: unable to open database file"
+
+
+def test_a_copy_that_cannot_be_written_whole_is_named_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = progress_file(tmp_path / "progress.db", ["q1"])
+    (tmp_path / "out").mkdir()
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module.os, "replace", disk_full)
+    with pytest.raises(StoreError) as raised:
+        backup(db, tmp_path / "out" / "copy.db")
+    assert str(raised.value) == (
+        f"{tmp_path / 'out' / 'copy.db'}: cannot write the copy "
+        "([Errno 28] No space left on device)"
+    )
+    assert list((tmp_path / "out").iterdir()) == []  # no temporary file left
+
+
 # --- restoring ---------------------------------------------------------------------------
 
 
@@ -209,6 +243,21 @@ def test_a_restore_of_the_progress_file_onto_itself_is_refused(tmp_path: Path) -
         restore(db, db)
     assert str(raised.value) == f"{db}: is the progress file itself"
     assert beside(tmp_path) == ["progress.db"]
+
+
+def test_a_restore_will_not_replace_a_file_that_is_not_quiz_progress(tmp_path: Path) -> None:
+    saved = progress_file(tmp_path / "saved.db", ["q1"])
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as other:
+        other.execute("CREATE TABLE photos (name)")
+    other.close()
+    with pytest.raises(StoreError) as raised:
+        restore(saved, db)
+    assert str(raised.value) == (
+        f"{db}: this SQLite file is not a quiz progress file; quiz will not change it. "
+        "Use --progress to choose another file."
+    )
+    assert beside(tmp_path) == ["other.db", "saved.db"]
 
 
 def test_a_restore_refuses_while_another_quiz_has_the_file_open(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -98,6 +100,22 @@ def test_a_recovery_file_beside_the_progress_file_holds_every_step_and_reads_bac
     assert isinstance(recovery.read(file)[1][0][1].bank_ids, tuple)
 
 
+def test_a_recovery_file_is_stamped_in_utc_whatever_the_local_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "JST-9")  # nine hours ahead of UTC
+    time.tzset()
+    try:
+        before = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        file = recovery.write(tmp_path / "progress.db", "ana", OPS)
+        after = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    stamp = file.name.split("-")[1]
+    assert before <= stamp <= after  # files sort by when they were written
+
+
 @pytest.mark.parametrize(
     ("ops", "tail"),
     [
@@ -128,7 +146,7 @@ def test_a_folder_that_cannot_be_written_sends_the_recovery_file_to_the_data_fol
     (tmp_path / "not-a-folder").write_text("")
     progress = tmp_path / "not-a-folder" / "progress.db"
     file = recovery.write(progress, "ana", OPS)
-    assert file.parent == paths.recovery_dir()
+    assert file.parent == Path(os.environ["XDG_DATA_HOME"]) / "quiz" / "recovery"
     assert json.loads(file.read_text(encoding="utf-8"))["progress"] == str(progress.resolve())
     assert recovery.pending_files(progress) == [file]
 
@@ -156,8 +174,8 @@ def keep(folder: Path, name: str, progress: Path | str, profile: str = "ana") ->
 def test_pending_files_are_those_for_this_progress_file_oldest_first(tmp_path: Path) -> None:
     progress = tmp_path / "progress.db"
     data = paths.recovery_dir()
-    later = keep(tmp_path, "progress.db.recovery-20260302T100000000000-b.json", progress)
-    earlier = keep(data, "progress.db.recovery-20260302T090000000000-a.json", progress.resolve())
+    earlier = keep(tmp_path, "progress.db.recovery-20260302T090000000000-a.json", progress)
+    later = keep(data, "progress.db.recovery-20260302T100000000000-b.json", progress.resolve())
     keep(data, "progress.db.recovery-20260302T080000000000-c.json", tmp_path / "other.db")
     (data / "progress.db.recovery-20260302T070000000000-d.json").write_text("{broken")
     (data / "progress.db.recovery-20260302T070000000000-e.json").write_text("[]")
