@@ -71,7 +71,7 @@ def calendar_grid(calendar: Sequence[tuple[date, int]]) -> list[str]:
     grid = [[" "] * weeks for _ in range(7)]
     for day, count in calendar:
         week, weekday = divmod((day - first).days, 7)
-        grid[weekday][week] = HEAT[0] if not count else HEAT[1 + min(3, (4 * count - 1) // top)]
+        grid[weekday][week] = HEAT[0] if not count else HEAT[1 + (4 * count - 1) // top]
     months = [" "] * (2 * weeks + 2)
     starts = [
         week

@@ -159,3 +159,49 @@ def test_a_forecast_with_nothing_due_draws_no_columns() -> None:
         "     0   0   0",
         "     28  29  30",
     ]
+
+
+def test_a_calendar_of_whole_weeks_ending_on_a_sunday_has_no_empty_column() -> None:
+    counts = [0, 1, 2, 3]  # the busiest day 3: a third of it is past the first quarter
+    days = [(date(2026, 11, 2) + timedelta(days=n), counts[n % 4]) for n in range(28)]
+    assert calendar_grid(days) == [
+        "     Nov",
+        " Mon · █ ▓ ▒",
+        "     ▒ · █ ▓",
+        " Wed ▓ ▒ · █",
+        "     █ ▓ ▒ ·",
+        " Fri · █ ▓ ▒",
+        "     ▒ · █ ▓",
+        " Sun ▓ ▒ · █",
+        "     less · ░ ▒ ▓ █ more",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("counts", "drawn"),
+    [
+        ([4, 2, 1, 3, 0], [
+            "     ██          ▂▂",
+            "     ██  ▄▄      ██",
+            "     ██  ██  ▆▆  ██",
+            "     4   2   1   3   0",
+            "     28  29  30  1   2",
+        ]),
+        ([1000, 999], [
+            "     ██  ██",
+            "     ██  ██",
+            "     ██  ██",
+            "     1k+ 999",
+            "     28  29",
+        ]),
+        ([], ["     ", "     ", "     ", "     ", "     "]),
+    ],
+)  # fmt: skip
+def test_the_forecast_columns_are_eighths_of_the_busiest_day(
+    counts: list[int], drawn: list[str]
+) -> None:
+    assert forecast_chart(counts, TODAY) == drawn
+
+
+def test_a_day_chart_of_no_days_has_only_its_labels() -> None:
+    assert day_chart([]) == ["   0 │", "     │", "     │", "   0 │", "     └", "      ", " acc │"]
