@@ -241,9 +241,12 @@ def compute(
     now: datetime,
     today: date,
     *,
-    new_limit: int = 20,
+    new_limit: int,
 ) -> Stats:
-    """Stats over the questions of `banks`; rows of questions no longer in them are ignored."""
+    """Stats over the questions of `banks`; rows of questions no longer in them are ignored.
+
+    `new_limit` (the daily setting) sizes today's new questions.
+    """
     by_key = {(r.bank_id, r.question_id): r for r in rows}
     days = [d for d in days if d.answers > 0]
     topics: dict[str, list[QuestionRow | None]] = {}

@@ -9,7 +9,9 @@ from pathlib import Path
 from quiz.bank.model import Bank, Question, QuestionType
 from quiz.progress.stats import (
     DayRow,
+    Flagged,
     QuestionRow,
+    SessionPoint,
     SessionRow,
     StageCounts,
     Stats,
@@ -80,7 +82,7 @@ def test_counts_of_seen_due_missed_and_stages() -> None:
             row("q3", "partial", misses=1, score_sum=0.5),
         ]
     )
-    assert (result.seen, result.due, result.missed) == (3, 1, 2)
+    assert (result.seen, result.due, result.missed, result.due_unmissed) == (3, 1, 2, 0)
     assert result.stages == StageCounts(new=1, learning=2, young=1, mature=0)
     by_topic = {t.topic: t.stages for t in result.topics}
     assert by_topic["alpha"] == StageCounts(learning=1, young=1)
@@ -88,9 +90,25 @@ def test_counts_of_seen_due_missed_and_stages() -> None:
     assert result.next_due == NOW - timedelta(minutes=5)  # already due: "now"
 
 
+def test_due_means_due_now_or_before_and_due_unmissed_leaves_out_the_missed() -> None:
+    result = stats(
+        [
+            row("q1", due=NOW),  # due this very moment
+            row("q2", "incorrect", misses=1, score_sum=0.0, due=NOW - timedelta(days=1)),
+            row("q3", "timeout", misses=1, score_sum=0.0, due=NOW + timedelta(seconds=1)),
+            row("q4", "partial", misses=1, score_sum=0.5, due=None),
+        ]
+    )
+    assert (result.due, result.missed, result.due_unmissed) == (2, 3, 1)
+    assert result.today.due == 2
+    assert stats([row("q1", due=NOW - timedelta(hours=1))]).due_unmissed == 1
+
+
 def test_stages_follow_the_fsrs_card_state_and_stability() -> None:
     assert stage(None) == "new"
     assert stage(row("q1", attempts=0, state=None)) == "new"
+    assert stage(row("q1", attempts=0, state=REVIEW_STATE)) == "new"  # only skipped so far
+    assert stage(row("q1", attempts=1, state=None)) == "new"  # no card to go by
     assert stage(row("q1", state=1)) == "learning"
     assert stage(row("q1", state=3)) == "learning"  # relearning after a lapse
     assert stage(row("q1", state=REVIEW_STATE, stability=20.9)) == "young"
@@ -106,6 +124,16 @@ def test_today_counts_due_reviews_and_the_new_questions_the_limit_leaves() -> No
     assert stats(rows, new_limit=20).today == (1, 2, 1)  # 2 new left in the bank
     assert stats(rows, new_limit=2).today == (1, 1, 1)  # one new already begun today
     assert stats(rows, new_limit=0).today == (1, 0, 1)
+    earlier = [*rows, row("q3", first_answered=NOW - timedelta(days=2))]
+    assert stats(earlier, new_limit=2).today == (1, 1, 1)  # only q1 was begun today
+
+
+def test_today_estimates_twenty_seconds_a_question_rounded_up_to_whole_minutes() -> None:
+    bank = Bank("big", "Big", tuple(_q(f"q{n}", "") for n in range(61)))
+    result = compute([bank], [], [], [], NOW, TODAY, new_limit=61)
+    assert result.today == (0, 61, 21)  # 1220 seconds: about 21 minutes
+    due = [row(f"q{n}", due=NOW)._replace(bank_id="big") for n in range(4)]
+    assert compute([bank], due, [], [], NOW, TODAY, new_limit=0).today == (4, 0, 2)
 
 
 def test_longest_streak_and_thirty_days_of_answers_and_accuracy() -> None:
@@ -123,6 +151,17 @@ def test_longest_streak_and_thirty_days_of_answers_and_accuracy() -> None:
     assert result.days[-1][1:] == (2, 0.5)
     assert result.days[-2][1:] == (4, 0.75)
     assert result.days[0][1:] == (0, None)
+
+
+def test_a_day_counts_toward_a_streak_from_its_first_answer_and_not_without_one() -> None:
+    days = [DayRow(TODAY, 0, 0.0), *(DayRow(TODAY - timedelta(days=n), 1, 1.0) for n in (1, 2))]
+    result = stats([], days=days)
+    assert (result.streak, result.longest_streak) == (2, 2)  # yesterday's streak goes on
+    assert result.calendar[-3:] == (
+        (TODAY - timedelta(days=2), 1),
+        (TODAY - timedelta(days=1), 1),
+        (TODAY, 0),
+    )
 
 
 def test_the_calendar_starts_on_a_monday_26_weeks_back_and_ends_today() -> None:
@@ -143,6 +182,8 @@ def test_the_forecast_counts_reviews_per_day_with_overdue_ones_today() -> None:
     result = stats(rows)
     assert result.forecast[:4] == (2, 0, 1, 0) and len(result.forecast) == 14
     assert sum(result.forecast) == 3
+    last_day = [row("q1", due=NOW + timedelta(days=13)), row("q2", due=NOW + timedelta(days=14))]
+    assert stats(last_day).forecast == (0,) * 13 + (1,)  # the 15th day is beyond the chart
 
 
 def test_accuracy_is_the_mean_score_overall_and_per_topic() -> None:
@@ -175,13 +216,15 @@ def test_struggling_means_missed_four_times_or_more_most_first() -> None:
             row("q3", "incorrect", misses=7),
         ]
     )
-    assert [(f.question_id, f.misses) for f in result.struggling] == [("q3", 7), ("q2", 4)]
-    assert result.struggling[0].prompt == "Prompt of q3?"
+    assert result.struggling == (
+        Flagged("b", "q3", "Prompt of q3?", 7),
+        Flagged("b", "q2", "Prompt of q2?", 4),
+    )
 
 
 def test_a_question_edited_since_it_was_answered_is_flagged_changed() -> None:
-    result = stats([row("q1"), row("q2", last_content_hash="an older wording")])
-    assert [f.question_id for f in result.changed] == ["q2"]
+    result = stats([row("q1"), row("q2", last_content_hash="an older wording", misses=2)])
+    assert result.changed == (Flagged("b", "q2", "Prompt of q2?", 2),)
 
 
 def test_streak_counts_days_in_a_row_up_to_today_or_yesterday() -> None:
@@ -199,7 +242,10 @@ def test_session_accuracy_is_oldest_first_and_skips_empty_sessions() -> None:
         SessionRow("early", "practice", NOW - timedelta(days=2), 1.0, 4),
         SessionRow("empty", "practice", NOW - timedelta(days=1), 0.0, 0),
     ]
-    assert [p.percent for p in stats([], sessions=sessions).sessions] == [25.0, 75.0]
+    assert stats([], sessions=sessions).sessions == (
+        SessionPoint(NOW - timedelta(days=2), "practice", 25.0),
+        SessionPoint(NOW, "review", 75.0),
+    )
 
 
 def test_stats_from_the_store_follow_what_was_recorded(tmp_path: Path) -> None:
