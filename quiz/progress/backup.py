@@ -124,19 +124,27 @@ def _take_over(progress: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(progress, timeout=0, isolation_level=None)
     try:
         schema.check(conn, progress)
-        # Leaving WAL mode needs every other connection closed: the sign that no
-        # other quiz is using the file. It also folds the WAL into the file.
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        raise StoreError(_in_use(progress)) from exc
+        alone = _leave_wal(conn)
     except BaseException:
         conn.close()
         raise
-    if mode != "delete":
+    if not alone:
         conn.close()
         raise StoreError(_in_use(progress))
     return conn
+
+
+def _leave_wal(conn: sqlite3.Connection) -> bool:
+    """Fold the WAL into the file and leave WAL mode; False if another connection prevents it.
+
+    Leaving WAL mode needs every other connection closed: the sign that no other
+    quiz is using the file (SQLite says "locked", or keeps the mode).
+    """
+    try:
+        mode: str = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        return False
+    return mode == "delete"
 
 
 def _lock(conn: sqlite3.Connection, progress: Path) -> None:
