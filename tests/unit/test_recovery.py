@@ -184,12 +184,16 @@ def test_pending_files_are_those_for_this_progress_file_oldest_first(tmp_path: P
     assert recovery.pending_files(progress) == [earlier, later]
 
 
-def test_no_pending_files_when_the_data_folder_cannot_be_read(
+def test_files_beside_are_still_found_when_the_data_folder_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     progress = tmp_path / "progress.db"
     mine = keep(tmp_path, "progress.db.recovery-20260302T100000000000-b.json", progress)
-    monkeypatch.setattr(paths, "recovery_dir", lambda: (_ for _ in ()).throw(PermissionError()))
+
+    def unreadable() -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(paths, "recovery_dir", unreadable)
     assert recovery.pending_files(progress) == [mine]
 
 
