@@ -174,7 +174,7 @@ def resolve_choice(
     if len(near) == 1:
         choice, distance = near[0]
         return choice, _typo_note(given, choice, distance)
-    if len(near) > 1:
+    if near:  # two or more
         names = " and ".join(f"'{c}'" for c, _ in near[:2])
         return None, f"'{given.strip()}' is close to both {names}: type it exactly or its number"
     return None, f"'{given.strip()}' is not one of the choices"
@@ -198,7 +198,7 @@ def check_multiple_choice(question: Question, given: Any) -> Judgement:
 def check_true_false(question: Question, given: Any) -> Judgement:
     """Right or wrong; `given` is a bool (or the words true/false)."""
     expected = expected_text(question)
-    value = given if isinstance(given, bool) else _truth(given)
+    value = _truth(given)
     if value is None:
         return Judgement(V.INCORRECT, 0.0, expected, NO_ANSWER)
     if value == question.answer:
@@ -211,7 +211,8 @@ _FALSE_WORDS = {"false", "f", "no", "n"}
 
 
 def _truth(given: Any) -> bool | None:
-    word = normalize(str(given)) if given is not None else ""
+    """True or False for a bool or a word that names one; None for anything else."""
+    word = normalize(str(given))  # a bool reads as its name; None as "none", no answer
     if word in _TRUE_WORDS:
         return True
     if word in _FALSE_WORDS:

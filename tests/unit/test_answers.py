@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.bank.model import Question, QuestionType
 from quiz.grading.checking import check
-from quiz.study.answers import InputError, left_label, parse_typed
+from quiz.study.answers import InputError, hint, left_label, parse_typed
 from quiz.study.session import Asked, Session, SessionOptions
 from tests.helpers.engine_banks import every_type_bank
 
@@ -164,3 +165,50 @@ def test_matching_reads_one_option_per_left_item_in_order() -> None:
 )
 def test_left_labels(index: int, shown: str) -> None:
     assert left_label(index) == shown
+
+
+def asked_alone(question: Question, options: tuple[str, ...] = (), lefts=()) -> Asked:
+    return Asked(0, 1, 1, "b", question, options, tuple(lefts))
+
+
+MEMBERS = Question("m", QuestionType.NUMERIC, "How many?", 6.0, unit="states")
+CAPITALS = Question(
+    "cap", QuestionType.MATCHING, "?", (("Armenia", "Yerevan"), ("Belarus", "Minsk"))
+)
+
+
+@pytest.mark.parametrize(
+    ("qid", "hint_text"),
+    [
+        ("mc", "Type a number from 1 to 4, or the answer."),
+        ("ms", "Type the numbers of every right choice, e.g. 1 3."),
+        ("tf", "Type t (true) or f (false)."),
+        ("sa", "Type your answer."),
+        ("num", "Type a number."),
+        ("ord", "Type the numbers 1 to 4 in the right order, first item first."),
+        ("match", "Type one number for each of A to C, e.g. 1 2 3."),
+    ],
+)
+def test_each_type_says_what_to_type(qid: str, hint_text: str) -> None:
+    assert hint(asked(qid)) == hint_text
+
+
+def test_a_numeric_hint_names_the_unit() -> None:
+    assert hint(asked_alone(MEMBERS)) == "Type a number (states)."
+
+
+def test_a_matching_example_wraps_round_the_options() -> None:
+    lefts = ("Armenia", "Belarus", "Russia", "Kazakhstan", "Tajikistan")
+    shown = asked_alone(CAPITALS, ("Minsk", "Yerevan"), lefts)
+    assert hint(shown) == "Type one number for each of A to E, e.g. 1 2 1 2 1."
+
+
+def test_a_number_may_carry_the_questions_unit() -> None:
+    assert parse_typed(asked_alone(MEMBERS), "6 states") == "6 states"
+
+
+@pytest.mark.parametrize("typed", ["lots", "6 km", "2002s"])
+def test_text_that_is_no_number_is_asked_again(typed: str) -> None:
+    with pytest.raises(InputError) as error:
+        parse_typed(asked_alone(MEMBERS), typed)
+    assert str(error.value) == f"'{typed}' is not a number: type digits, such as 2002 or 2.5."

@@ -404,3 +404,31 @@ def test_every_unknown_pick_takes_one_off() -> None:
         MS_EXPECTED,
         "1 of 3 right, 2 wrong picks (each takes one off)",
     )
+
+
+# --- boundaries: the slack and the tolerance are inclusive ----------------------------------
+
+
+def test_a_difference_of_exactly_the_slack_is_still_exact() -> None:
+    zero = Question("n", T.NUMERIC, "?", 0.0)
+    assert outcome(check(zero, 1e-9)) == ("correct", 1.0, "0", "")
+
+
+def test_the_edge_of_the_tolerance_and_its_slack_is_inside() -> None:
+    near_zero = Question("n", T.NUMERIC, "?", 0.0, tolerance=0.5)
+    assert outcome(check(near_zero, 0.5 + 1e-9)) == (
+        "correct",
+        1.0,
+        "0 (± 0.5)",
+        "accepted: 0.500000001 is within 0.5 of 0",
+    )
+
+
+def test_a_question_may_forgive_more_than_two_letters() -> None:
+    loose = Question("sa", T.SHORT_ANSWER, "?", "Kyrgyzstan", typos=3)
+    assert outcome(check(loose, "Kirgizstun")) == (
+        "correct",
+        1.0,
+        "Kyrgyzstan",
+        "accepted: 'Kirgizstun' is 3 letters from 'Kyrgyzstan'",
+    )
