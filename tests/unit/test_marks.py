@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quiz.grading.marks import ItemMark, item_marks
 from tests.helpers.engine_banks import every_type_bank
 
@@ -39,3 +41,38 @@ def test_matching_marks_each_pair_with_the_right_partner() -> None:
 def test_types_without_items_have_no_marks() -> None:
     assert item_marks(QUESTIONS["sa"], "Moscow") == ()
     assert item_marks(QUESTIONS["mc"], "Armenia") == ()
+
+
+def test_picks_typed_loosely_are_marked_as_the_choice_they_name() -> None:
+    assert item_marks(QUESTIONS["ms"], ("russia ", "Belarus", "Mars")) == (
+        ItemMark("Russia", True),
+        ItemMark("Belarus", True),
+        ItemMark("Mars", False, "wrong: not a right choice"),
+    )
+
+
+def test_an_ordering_item_that_is_none_of_the_items_or_one_too_many() -> None:
+    given = ["1992", "1999", "1066", "2012", "1992 "]
+    assert item_marks(QUESTIONS["ord"], given) == (
+        ItemMark("1. 1992", True),
+        ItemMark("2. 1999", True),
+        ItemMark("3. 1066", False, "wrong: not one of the items"),
+        ItemMark("4. 2012", True),
+        ItemMark("5. 1992", False, "wrong: belongs at 1"),
+    )
+
+
+def test_a_matching_pair_read_loosely_and_a_left_item_that_is_not_asked() -> None:
+    given = {"armenia": " yerevan", "Georgia": "Tbilisi"}
+    assert item_marks(QUESTIONS["match"], given) == (
+        ItemMark("Armenia → Yerevan", True),
+        ItemMark("Georgia → Tbilisi", False, "wrong"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("qid", "given"),
+    [("tf", True), ("num", "2002"), ("ms", "Russia"), ("ord", "1992"), ("match", ["Armenia"])],
+)
+def test_an_answer_without_items_has_no_marks(qid: str, given: object) -> None:
+    assert item_marks(QUESTIONS[qid], given) == ()
