@@ -96,3 +96,27 @@ def test_the_review_state_constant_is_fsrs_own() -> None:
     from fsrs import State
 
     assert int(State.Review) == scheduling.REVIEW_STATE
+
+
+def test_a_card_id_is_the_first_48_bits_of_the_keys_sha256() -> None:
+    # Ids are stored with every card: the same key must give the same id in every version.
+    assert scheduling.card_id_for("ana", "bank", "q1") == 70232265051233
+    assert scheduling.card_id_for("anabank", "q1") == 27140141532296  # the parts stay apart
+
+
+def test_a_review_reports_the_cards_own_state_stability_and_due_date() -> None:
+    for verdict in ("correct", "incorrect"):
+        result = review(None, verdict)
+        card = json.loads(result.card_json)
+        assert result.state == card["state"] == 1  # learning
+        assert result.stability == card["stability"] > 0
+        assert result.due == datetime.fromisoformat(card["due"]) > NOW
+
+
+def test_refusals_say_what_was_wrong() -> None:
+    with pytest.raises(ValueError) as error:
+        scheduling.rating_for("maybe")
+    assert str(error.value) == "unknown verdict 'maybe'"
+    with pytest.raises(ValueError) as error:
+        scheduling.review(None, "correct", datetime(2026, 3, 2), card_id=1)
+    assert str(error.value) == "naive datetime: pass an aware UTC datetime"
