@@ -151,9 +151,11 @@ def test_the_saved_file_reads(settings: Settings, text: str) -> None:
 
 
 def test_saving_without_a_path_writes_the_settings_file(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("QUIZ_SETTINGS", str(tmp_path / "deep" / "settings.toml"))
-    assert save_settings(Settings(new_limit=7)) == tmp_path / "deep" / "settings.toml"
-    assert load_settings() == (Settings(new_limit=7), [])
+    where = tmp_path / "a" / "b" / "settings.toml"
+    monkeypatch.setenv("QUIZ_SETTINGS", str(where))
+    assert save_settings(Settings(new_limit=7)) == where  # the folders are made
+    assert save_settings(Settings(theme="nord")) == where  # and may already be there
+    assert load_settings() == (Settings(theme="nord"), [])
 
 
 def test_without_the_environment_the_file_is_in_the_user_config_folder(
