@@ -57,3 +57,10 @@ def test_no_user_name_is_a_learner(monkeypatch) -> None:
 
     monkeypatch.setattr(getpass, "getuser", nobody)
     assert paths.default_profile() == "learner"
+
+
+def test_the_data_folders(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert paths.data_dir() == tmp_path / "quiz"
+    assert paths.fallback_results_dir() == tmp_path / "quiz" / "results"
+    assert paths.recovery_dir() == tmp_path / "quiz" / "recovery"
