@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
-from quiz.common.safe_text import csv_cell, json_safe, visible
+from quiz.common.safe_text import VisibleWriter, csv_cell, json_safe, visible
 
 HOSTILE = [
     "Eve\x1b]52;c;eA==\x07",  # OSC 52: set the clipboard
@@ -68,3 +69,23 @@ def test_json_safe_keeps_the_data_and_drops_the_raw_characters() -> None:
     text = json_safe(json.dumps(data, ensure_ascii=False))
     assert "\u202e" not in text and "\x9b" not in text and "\x1b" not in text
     assert json.loads(text) == data
+
+
+def test_csv_cells_keep_booleans_as_words() -> None:
+    assert (csv_cell(True), csv_cell(False)) == ("True", "False")
+    assert csv_cell(-3) == "-3"  # a number, not a formula
+
+
+def test_a_visible_writer_shows_what_it_passes_on() -> None:
+    out = io.StringIO()
+    writer = VisibleWriter(out)
+    assert writer.write("Eve\x1b]52;c;eA==\x07\n") == len("Eve\\x1b]52;c;eA==\\x07\n")
+    writer.flush()
+    assert out.getvalue() == "Eve\\x1b]52;c;eA==\\x07\n"
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"), [("\x7f", "\\x7f"), ("\x9b", "\\x9b"), ("\u202e", "\\u202e")]
+)
+def test_escapes_take_two_or_four_hex_digits(char: str, shown: str) -> None:
+    assert visible(f"a{char}b") == f"a{shown}b"
