@@ -152,7 +152,8 @@ def leaks(questions: Sequence[Question]) -> list[Leak]:
                         for b, form in hits.get(word, ()):
                             if b != a and (a, b) not in found:
                                 found[(a, b)] = Leak(a, b, answer=form, field=field)
-    return [found[key] for key in sorted(found, key=lambda k: (k[1], k[0]))]
+    # Found giver by giver, so a stable sort by taker keeps each taker's givers in order.
+    return [found[key] for key in sorted(found, key=lambda k: k[1])]
 
 
 def content_words(text: str) -> frozenset[str]:

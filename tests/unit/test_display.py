@@ -171,3 +171,11 @@ def test_tables_without_headers_or_rule_and_with_an_indent() -> None:
     assert table([]) == []
     assert table([], ("A", "B")) == ["A  B", "-  -"]
     assert table([("", "1")], ("A", "B"), numbers_right=True) == ["A  B", "-  -", "   1"]
+
+
+def test_given_items_are_unnumbered_unless_ordered() -> None:
+    assert given_items(["b", "a"]) == ["b", "a"]
+
+
+def test_combining_marks_take_no_column_wherever_they_are() -> None:
+    assert cell_width("e\u0301x\u0301y") == 3

@@ -157,3 +157,12 @@ def test_a_word_in_more_than_a_quarter_of_a_big_banks_prompts_is_its_theme() -> 
     others = [sa(f"o{n}", f"Other thing {n}?", f"thing {n}") for n in range(18)]
     few = [*filler[:3], *others[:15]]
     assert leaks([taker, giver, *few]) == [Leak(1, 0, "Moscow", "prompt")]
+
+
+def test_answers_that_start_alike_are_each_looked_for() -> None:
+    # "Red Army" and "Red Square Parade" both start with "red": a giver that shows the
+    # longer one is found although the shorter one is not there.
+    parade = sa("p", "Which parade is held in Moscow each May?", "Red Square Parade")
+    army = sa("a", "Which force won at Kursk?", "Red Army")
+    giver = sa("g", "Who marches in the Red Square Parade held in Moscow?", "soldiers")
+    assert leaks([parade, army, giver]) == [Leak(2, 0, "Red Square Parade", "prompt")]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -120,3 +122,41 @@ def test_refusals_say_what_was_wrong() -> None:
     with pytest.raises(ValueError) as error:
         scheduling.review(None, "correct", datetime(2026, 3, 2), card_id=1)
     assert str(error.value) == "naive datetime: pass an aware UTC datetime"
+
+
+def graduated() -> scheduling.Review:
+    card, at = None, NOW
+    for _ in range(4):
+        result = review(card, "correct", at)
+        card, at = result.card_json, result.due
+    return result
+
+
+def test_by_default_long_intervals_are_spread_by_fuzz() -> None:
+    card = graduated()
+    plain = review(card.card_json, "correct", card.due)
+    state = random.getstate()
+    random.seed(7)  # fsrs draws its fuzz from the global generator
+    try:
+        fuzzed = scheduling.review(card.card_json, "correct", card.due, card_id=42)
+    finally:
+        random.setstate(state)
+    assert fuzzed is not None
+    assert fuzzed.due != plain.due
+    assert abs(fuzzed.due - plain.due) < (plain.due - card.due) / 4
+
+
+@pytest.fixture
+def tokyo(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("tokyo")
+def test_due_dates_are_utc_on_a_computer_in_another_zone() -> None:
+    result = review(None, "correct")
+    assert result.due.tzinfo is UTC
+    assert result.due.utcoffset() == timedelta(0)

@@ -130,3 +130,11 @@ def test_mark_line_in_symbol_and_words() -> None:
     assert mark_line("Georgia", False, "wrong: not a right choice") == (
         "✗ Georgia (wrong: not a right choice)"
     )
+
+
+@pytest.mark.parametrize(
+    ("ahead", "relative"),
+    [(timedelta(hours=1, minutes=30), "in 2 hours"), (timedelta(days=1, hours=12), "in 2 days")],
+)
+def test_due_time_rounds_a_half_up_to_the_next_whole_unit(ahead: timedelta, relative: str) -> None:
+    assert due_time(NOW + ahead, NOW).startswith(f"{relative} (")
