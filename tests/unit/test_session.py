@@ -316,6 +316,8 @@ def test_override_turns_a_typed_wrong_answer_right(mode: str) -> None:
     assert session.can_override()
     fixed = session.override()
     assert (fixed.verdict, fixed.score, fixed.overridden) == ("correct", 1.0, True)
+    assert fixed.reason == "accepted on your word: you said you were right"
+    assert (fixed.given, fixed.expected) == ("Mowscoww", "Moscow")
     assert recorder.attempts[-1].seq == recorder.attempts[-2].seq == asked.seq
     assert recorder.attempts[-1].overridden
     assert session.result().outcomes[-1] == fixed
@@ -328,8 +330,16 @@ def test_no_override_in_drill_or_exam(mode: str) -> None:
     first_of(session, "sa")
     session.answer("Minsk")
     assert not session.can_override()
-    with pytest.raises(SessionError):
+    with pytest.raises(SessionError) as error:
         session.override()
+    assert str(error.value) == (
+        "only a typed answer just judged incorrect, in practice or review, can be counted as right"
+    )
+    with pytest.raises(SessionError) as error:
+        session.undo()
+    assert str(error.value) == (
+        "only the last answer of a study, practice or review session can be taken back"
+    )
 
 
 def test_no_override_for_a_choice_or_a_right_answer_or_a_skip() -> None:
@@ -533,3 +543,9 @@ def test_given_answers_become_json_data() -> None:
     session2 = make(seed="s")
     assert session2.answer(b"bytes").given == "b'bytes'"
     assert session2.answer(("a", 1, 2.5, True)).given == ["a", 1, 2.5, True]
+
+
+def test_warming_up_is_a_throwaway_review_that_never_fails() -> None:
+    from quiz.study.session import warm_up
+
+    assert warm_up() is None  # the app runs it in the background: an error there is silent
