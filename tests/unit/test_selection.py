@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.bank.model import Bank, Question, QuestionType
-from quiz.study.selection import SEED_ALPHABET, display_options, new_seed
+from quiz.study.selection import SEED_ALPHABET, ask_answers_first, display_options, new_seed
 from quiz.study.session import Session, SessionOptions
 from tests.helpers.engine_banks import every_type_bank, numbered_bank
 
@@ -110,3 +110,75 @@ def test_a_new_seed_is_six_unambiguous_characters() -> None:
     assert all(len(s) == 6 and set(s) <= set(SEED_ALPHABET) for s in seeds)
     assert len(seeds) > 45
     assert not set("01IO") & set(SEED_ALPHABET)
+
+
+def sa(qid: str, prompt: str, answer: str, topic: str = "t") -> Question:
+    return Question(qid, T.SHORT_ANSWER, prompt, answer, topic=topic)
+
+
+# t gives away u1 and u2, p gives away t; x and y give away each other, z gives away y.
+LEAKING = Bank(
+    id="leaking",
+    title="Leaking",
+    questions=(
+        sa("u1", "Which metal is mined at Norilsk?", "nickel", "metals"),
+        sa("u2", "Which metal is mined at Kursk?", "iron", "metals"),
+        sa("t", "Which city mines nickel and iron metal?", "Magnitogorsk", "metals"),
+        sa("p", "Which metal plant is in Magnitogorsk city?", "steel", "plants"),
+        sa("x", "Which city stands on the Upa river?", "Tula", "rivers"),
+        sa("y", "Which river flows through Tula city?", "Upa", "rivers"),
+        sa("z", "Into which river does the Upa flow?", "Oka", "rivers"),
+    ),
+)
+BY_ID = {q.id: (LEAKING, q) for q in LEAKING.questions}
+
+
+def reorder(order: str, *, drop: bool) -> tuple[list[str], list[str]]:
+    kept, dropped = ask_answers_first([BY_ID[qid] for qid in order.split()], [LEAKING], drop=drop)
+    return [q.id for _, q in kept], [q.id for _, q in dropped]
+
+
+@pytest.mark.parametrize(
+    ("order", "drop", "kept", "dropped"),
+    [
+        # what a question gives away is pulled forward in the order it was in, chains too
+        ("p u2 u1 t", False, "u2 u1 t p", ""),
+        ("p u1 u2 t", False, "u1 u2 t p", ""),
+        ("t u2 u1", False, "u2 u1 t", ""),
+        ("t u1 u2", False, "u1 u2 t", ""),
+        # a pair that gives each other away: a class leaves the later one out
+        ("x y z", True, "x z", "y"),
+        ("x y z", False, "y x z", ""),
+        ("z y x", True, "y z", "x"),
+        ("z y x", False, "x y z", ""),
+        ("u1 u2", True, "u1 u2", ""),  # nothing given away: the order stands
+    ],
+)
+def test_questions_are_asked_after_the_answers_they_give_away(
+    order: str, drop: bool, kept: str, dropped: str
+) -> None:
+    assert reorder(order, drop=drop) == (kept.split(), dropped.split())
+
+
+def test_a_filter_that_keeps_the_giver_but_not_the_taker_changes_nothing() -> None:
+    session = Session([LEAKING], SessionOptions(mode="exam", seed="K7QM2X", topics=("plants",)))
+    assert [a.question.id for a in session.questions] == ["p"]
+    assert session.left_out == ()
+
+
+@pytest.mark.parametrize(
+    ("seed", "count", "asked", "left_out"),
+    [
+        ("F", None, ["x", "z"], ["y"]),
+        ("F", 2, ["x", "z"], ["y"]),  # the cut reached y: it is said to be left out
+        ("A", 2, ["x", "z"], []),  # the cut stopped before y: nothing to say
+        ("C", None, ["y", "z"], ["x"]),
+    ],
+)
+def test_a_class_hears_only_of_questions_left_out_within_its_count(
+    seed: str, count: int | None, asked: list[str], left_out: list[str]
+) -> None:
+    options = SessionOptions(mode="exam", seed=seed, topics=("rivers",), count=count)
+    session = Session([LEAKING], options)
+    assert [a.question.id for a in session.questions] == asked
+    assert [q.id for q in session.left_out] == left_out

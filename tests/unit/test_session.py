@@ -292,8 +292,9 @@ def test_finish_tells_the_recorder_once() -> None:
 def test_no_answers_after_the_end() -> None:
     session = make(seed="s", count=1)
     session.skip()
-    with pytest.raises(SessionError):
+    with pytest.raises(SessionError) as error:
         session.answer("x")
+    assert str(error.value) == "the session is over: no question to answer"
 
 
 # --- override -------------------------------------------------------------------------
@@ -549,3 +550,25 @@ def test_warming_up_is_a_throwaway_review_that_never_fails() -> None:
     from quiz.study.session import warm_up
 
     assert warm_up() is None  # the app runs it in the background: an error there is silent
+
+
+def test_half_a_second_before_the_time_limit_an_answer_still_counts() -> None:
+    clock = FakeClock()
+    session = make(mode="exam", seed="s", count=2, time_limit=60, clock=clock)
+    clock.advance(59.5)
+    assert session.expire_if_due() is None
+    assert session.answer(session.current.question.answer).verdict == "correct"
+
+
+def test_no_override_once_the_session_is_finished() -> None:
+    session = make([every_type_bank()], mode="practice", seed="s")
+    first_of(session, "sa")
+    session.answer("Minsk")
+    session.finish()
+    assert not session.can_override()
+
+
+def test_a_session_without_a_seed_records_the_one_it_drew() -> None:
+    session = make(count=2)
+    assert session.info.options["seed"] == session.info.seed == session.seed
+    assert len(session.seed) == 6
