@@ -179,3 +179,8 @@ def test_given_items_are_unnumbered_unless_ordered() -> None:
 
 def test_combining_marks_take_no_column_wherever_they_are() -> None:
     assert cell_width("e\u0301x\u0301y") == 3
+
+
+def test_a_row_longer_than_the_header_is_an_error_not_a_silent_cut() -> None:
+    with pytest.raises(ValueError):
+        table([("a", "1", "extra")], ("Name", "N"))
