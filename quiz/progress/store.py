@@ -406,12 +406,12 @@ class ProgressStore:
     def next_due(self, bank_ids: Iterable[str]) -> datetime | None:
         """The earliest review due among these banks' questions (None if none seen)."""
         ids = _unique(bank_ids)
-        row = self._read(
+        [(earliest,)] = self._read(  # an aggregate: always one row
             f"SELECT min(due) FROM cards WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
         try:
-            return valid.moment(row[0][0], "due time", optional=True) if row else None
+            return valid.moment(earliest, "due time", optional=True)
         except valid.Damaged:  # find the earliest among the sound rows instead
             dues = [r.due for r in self.question_rows(ids) if r.due is not None]
             return min(dues) if dues else None
