@@ -400,7 +400,12 @@ def test_a_read_only_folder_is_refused_before_anything_is_created(tmp_path: Path
     folder = tmp_path / "locked"
     folder.mkdir()
     with _unwritable(folder):
-        _refused(folder / "progress.db", "read-only", str(folder))
+        message = _refused(folder / "progress.db")
+    assert message == (
+        f"{folder / 'progress.db'}: cannot record progress here: its folder {folder} is "
+        "read-only. Make it writable, or choose another file with --progress (quiz stats and "
+        "quiz export can still read it)."
+    )
     assert list(folder.iterdir()) == []
 
 
