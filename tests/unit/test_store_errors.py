@@ -164,3 +164,56 @@ def test_a_file_locked_by_another_program_says_to_try_again(
         holder.close()
     with open_store(path) as store:  # free again: it opens
         store.start(info())
+
+
+class _Refusing:
+    """A connection whose every query fails as SQLite fails on a read-only disk."""
+
+    def __init__(self, conn: sqlite3.Connection, text: str) -> None:
+        self._conn, self._text = conn, text
+
+    def execute(self, *args: object) -> object:
+        raise sqlite3.OperationalError(self._text)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unable to open database file",
+        "attempt to write a readonly database",
+        "disk I/O error: read-only file system",
+    ],
+)
+def test_stats_read_a_file_on_a_read_only_disk_as_it_stands(
+    db: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    real_connect = sqlite3.connect
+
+    def connect(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if "mode=ro" in str(target):
+            return _Refusing(real_connect(":memory:"), text)  # type: ignore[return-value]
+        return real_connect(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    with ProgressStore.open(db, "ana", read_only=True) as reader:
+        assert [r["verdict"] for r in reader.export_attempts()] == ["incorrect", "correct"]
+
+
+def test_stats_on_a_file_locked_whole_say_to_try_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.51)  # said as "1 s"
+    path = tmp_path / "progress.db"
+    holder = sqlite3.connect(path, isolation_level=None)  # a plain (rollback journal) file
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert _message(path, read_only=True) == (
+            f"{path}: busy: another program kept it locked for over 1 s; try again"
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

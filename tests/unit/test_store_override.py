@@ -20,7 +20,8 @@ LATER = T0 + timedelta(days=1)
         ("card_before = '{not json'", "card is not valid JSON", 2.0),
         ("card_before = '[1, 2]'", "card is not a card", 2.0),
         ('card_before = \'{"due": "soon"}\'', "card's due time is not a date and time", 2.0),
-        ("score = 'lots'", "score is not a number", 2.5),  # its score unknown: none taken off
+        ("card_before = '{}'", "KeyError", 2.0),
+        ("score = '7 points'", "score is not a number", 2.5),  # its score unknown: none taken off
     ],
 )
 def test_an_override_of_an_answer_with_a_damaged_card_schedules_the_question_afresh(
@@ -53,3 +54,33 @@ def test_an_override_of_an_answer_with_a_damaged_card_schedules_the_question_afr
     )
     assert (row.due, row.state, row.stability) == (fresh.due, fresh.state, fresh.stability)
     assert [(d.answers, d.score_sum) for d in days] == [(1, 1.0), (1, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "misses", "score_sum"),
+    [
+        ("incorrect", "correct", 0, 2.0),
+        ("correct", "incorrect", 1, 1.0),
+        ("partial", "timeout", 1, 1.0),
+        ("timeout", "partial", 1, 1.5),
+    ],
+)
+def test_an_override_takes_off_the_old_answers_miss_and_score(
+    tmp_path: Path, first: str, then: str, misses: int, score_sum: float
+) -> None:
+    db = tmp_path / "progress.db"
+    scores = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0, "timeout": 0.0}
+    with open_store(db) as store:
+        session(store, "s1", [("q1", "correct")])
+        store.start(info("s2", at=LATER))
+        store.record(attempt("q1", first, uid="s2", at=LATER))
+        store.record(attempt("q1", then, uid="s2", at=LATER, score=scores[then], overridden=True))
+        [row] = store.question_rows(["b"])
+        days = store.day_rows(["b"])
+    assert (row.attempts, row.misses, row.score_sum, row.last_verdict) == (
+        2,
+        misses,
+        score_sum,
+        then,
+    )
+    assert [(d.answers, d.score_sum) for d in days] == [(1, 1.0), (1, scores[then])]
