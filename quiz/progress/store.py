@@ -282,14 +282,19 @@ class ProgressStore:
             self._notice(f"{self.path}: the progress file is free again; every answer is saved")
         return True
 
-    def _do_start(self, info: SessionInfo) -> None:
+    def _add_profile(self) -> None:
+        """Add the profile on its first write (its first session, or an answer without one)."""
         if self._profile_id == NO_PROFILE:
             with self._write():
                 self._profile_id = _ensure_profile_in(self._conn, self.profile)
+
+    def _do_start(self, info: SessionInfo) -> None:
+        self._add_profile()
         with self._write():
             self._session_id(info.uid, info)
 
     def _do_record(self, attempt: Attempt) -> None:
+        self._add_profile()
         with self._write():
             session_id = self._session_id(attempt.session_uid)
             previous = self._conn.execute(
