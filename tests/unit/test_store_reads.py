@@ -207,3 +207,15 @@ def test_next_due_skips_a_summary_whose_due_time_is_damaged(db: Path) -> None:
             f"{db}: skipped a damaged summary of question b/q1 (due time is not a date and "
             "time); the rest of the file is used"
         ]
+
+
+def test_next_due_is_none_when_the_only_due_time_is_damaged(db: Path) -> None:
+    import sqlite3
+
+    with open_store(db) as store:
+        session(store, "s1", [("q1", "correct")])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE cards SET due = 'soon'")
+    with open_store(db) as store:
+        assert store.next_due(["b"]) is None
+        assert len(store.warnings) == 1
