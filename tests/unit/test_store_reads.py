@@ -219,3 +219,22 @@ def test_next_due_is_none_when_the_only_due_time_is_damaged(db: Path) -> None:
     with open_store(db) as store:
         assert store.next_due(["b"]) is None
         assert len(store.warnings) == 1
+
+
+def test_recent_sessions_keep_zero_scores_empty_sessions_and_cleared_points(db: Path) -> None:
+    import sqlite3
+
+    with open_store(db) as store:
+        session(store, "none right", [("q1", "incorrect")])
+        session(store, "nothing asked", [], at=T0 + timedelta(hours=1))
+        session(store, "cleared", [("q1", "correct")], at=T0 + timedelta(hours=2))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE sessions SET points = NULL, possible = NULL WHERE uid = 'cleared'")
+    with open_store(db) as store:
+        rows = store.session_rows(["b"])
+        assert store.warnings == []
+    assert rows == [
+        SessionRow("none right", "practice", T0, 0.0, 1),
+        SessionRow("nothing asked", "practice", T0 + timedelta(hours=1), 0.0, 0),
+        SessionRow("cleared", "practice", T0 + timedelta(hours=2), 0.0, 0),
+    ]
