@@ -100,8 +100,20 @@ def test_due_dates_are_spread_a_little_unless_fuzz_is_turned_off(tmp_path: Path)
                 dues.append(store.history(["b"])[("b", "q1")].due)
     finally:
         random.setstate(state)
+    card = None
+    for days in (0, 1, 4, 12):
+        review = scheduling.review(
+            card,
+            "correct",
+            T0 + timedelta(days=days),
+            card_id=scheduling.card_id_for("ana", "b", "q1"),
+            fuzz=False,
+        )
+        assert review is not None
+        card = review.card_json
     spread, exact = dues
-    assert spread is not None and exact is not None and spread != exact
+    assert exact == review.due
+    assert spread is not None and spread != exact
     assert abs(spread - exact) < (exact - T0) / 2
 
 

@@ -53,6 +53,9 @@ def test_an_override_of_an_answer_with_a_damaged_card_schedules_the_question_afr
         "correct",
     )
     assert (row.due, row.state, row.stability) == (fresh.due, fresh.state, fresh.stability)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT card FROM cards").fetchall() == [(fresh.card_json,)]
+    conn.close()
     assert [(d.answers, d.score_sum) for d in days] == [(1, 1.0), (1, 1.0)]
 
 
