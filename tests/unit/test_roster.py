@@ -69,3 +69,12 @@ def test_no_file_or_a_file_that_is_not_a_progress_file_reads_as_an_empty_class(
     junk.write_bytes(b"not a database at all" * 100)
     assert read_roster(junk, START) == []
     assert junk.read_bytes() == b"not a database at all" * 100
+
+
+def test_the_roster_reads_a_file_whose_folder_name_looks_like_a_web_address(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "class #2? 100% done" / "class.db"
+    with open_store(db, "Ana") as store:
+        store.start(info("ana", at=START))
+    assert [r.student for r in read_roster(db, START)] == ["Ana"]

@@ -217,3 +217,12 @@ def test_stats_on_a_file_locked_whole_say_to_try_again(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_file_whose_folder_name_looks_like_a_web_address_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "class #2? 100% done"
+    db = folder / "progress.db"
+    with open_store(db) as store:
+        session(store, "s1", [("q1", "incorrect")])
+    with ProgressStore.open(db, "ana", read_only=True) as reader:
+        assert reader.history(["b"])[("b", "q1")].missed
