@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.common.errors import StoreError
 from quiz.progress import recovery
 from quiz.progress import store as store_module
 from quiz.progress.store import ProgressStore
@@ -352,3 +353,46 @@ def test_recovery_files_are_added_in_order_when_the_first_must_wait(
     with open_store(db) as store:
         assert store.warnings == [f"{db}: added 0 answers kept in {other}"]
         assert store.profiles() == ["ana", "bob"]
+
+
+def test_an_answer_whose_write_failed_midway_is_written_whole_on_the_next_try(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_apply = ProgressStore._apply
+    calls: list[str] = []
+
+    def fails_once(self: ProgressStore, attempt: object, card_before: str | None) -> None:
+        calls.append("apply")
+        if len(calls) == 1:  # after the session row was added in the same transaction
+            raise sqlite3.OperationalError("disk I/O error")
+        real_apply(self, attempt, card_before)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProgressStore, "_apply", fails_once)
+    with open_store(db) as store:
+        store.record(attempt("q1", "correct", uid="unstarted"))
+        assert store.warnings == [
+            f"{db}: cannot write the progress file now (disk I/O error); your answers are kept"
+        ]
+        assert store.unsaved == 1
+        store.record(attempt("q2", "correct", uid="unstarted", seq=1))
+        assert store.unsaved == 0
+    assert _saved(db) == [
+        ("unstarted", "q1", "correct", "ana"),
+        ("unstarted", "q2", "correct", "ana"),
+    ]
+
+
+def test_a_store_opened_to_read_refuses_every_step(db: Path) -> None:
+    with ProgressStore.open(db, "ana", read_only=True) as store:
+        steps = [
+            lambda: store.start(info("s9")),
+            lambda: store.record(attempt("q1", "correct", uid="s9")),
+            lambda: store.take_back("s9", 0),
+            lambda: store.finish(SessionSummary("s9", T0, 1.0, 1, 1)),
+        ]
+        for step in steps:
+            with pytest.raises(StoreError) as caught:
+                step()
+            assert str(caught.value) == f"{db}: opened read-only; nothing can be recorded"
+        assert store.unsaved == 0
+    assert _saved(db) == []
