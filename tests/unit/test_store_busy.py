@@ -396,3 +396,17 @@ def test_a_store_opened_to_read_refuses_every_step(db: Path) -> None:
             assert str(caught.value) == f"{db}: opened read-only; nothing can be recorded"
         assert store.unsaved == 0
     assert _saved(db) == []
+
+
+def test_a_waiting_recovery_file_removed_meanwhile_does_not_stop_the_answers(
+    db: Path, holder: Holder
+) -> None:
+    kept = _recovery_file(db, "ana", ("record", attempt("q1", "correct", uid="s0")))
+    holder.take()
+    store = open_store(db)
+    holder.release()
+    kept.unlink()  # another quiz added it in the meantime
+    store.record(attempt("q2", "correct", uid="s0", seq=1))
+    store.close()
+    assert store.unsaved == 0
+    assert _saved(db) == [("s0", "q1", "correct", "ana"), ("s0", "q2", "correct", "ana")]
