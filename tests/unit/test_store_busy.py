@@ -87,10 +87,21 @@ def test_answers_wait_in_order_while_the_file_is_held_and_are_written_when_it_fr
         store.record(attempt("q3", "partial", seq=2, at=T0 + timedelta(minutes=2)))
         assert notices[1:] == [f"{db}: the progress file is free again; every answer is saved"]
         assert store.unsaved == 0
+        store.record(attempt("q4", "correct", seq=3, at=T0 + timedelta(minutes=3)))
+        assert len(notices) == 2  # nothing more to say while the file stays free
+        holder.take()
+        store.record(attempt("q5", "correct", seq=4, at=T0 + timedelta(minutes=4)))
+        holder.release()
+        store.take_back("s1", 4)
+        assert notices[2:] == notices[:2]  # held again: said again, and freed again
         assert store.warnings == []
         history = store.history(["b"])
-    assert _saved(db) == [("s1", "q1", "correct", "ana"), ("s1", "q3", "partial", "ana")]
-    assert set(history) == {("b", "q1"), ("b", "q3")}
+    assert _saved(db) == [
+        ("s1", "q1", "correct", "ana"),
+        ("s1", "q3", "partial", "ana"),
+        ("s1", "q4", "correct", "ana"),
+    ]
+    assert set(history) == {("b", "q1"), ("b", "q3"), ("b", "q4")}
     assert store.recovery_path is None and not store.lost
 
 
