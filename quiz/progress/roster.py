@@ -40,7 +40,7 @@ def read_roster(path: Path, since: datetime) -> list[StudentProgress]:
     if not path.exists():
         return []
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True)
     try:
         # The store writes fixed-width UTC timestamps, so text order is time order.
         stamp = since.astimezone(UTC).isoformat(timespec="microseconds")

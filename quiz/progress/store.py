@@ -84,6 +84,8 @@ class ProgressStore:
         # Set by close: where unsaved answers went, or True if they could not be kept.
         self.recovery_path: Path | None = None
         self.lost = False
+        # Recovery files whose answers wait in `_pending`, and how many answers each holds.
+        self._folding: list[tuple[Path, int]] = []
 
     # --- opening and closing --------------------------------------------------------
 
@@ -169,6 +171,7 @@ class ProgressStore:
             )
             return
         self._pending.clear()
+        self._folded(added=False)
         self._notice(
             f"{self.path}: still held by another program. Your unsaved answers are in "
             f"{self.recovery_path}; quiz adds them to your progress the next time it opens "
@@ -176,27 +179,48 @@ class ProgressStore:
         )
 
     def _fold_recoveries(self) -> None:
-        """Write the answers recovery files kept for this file, then delete those files."""
+        """Write the answers recovery files kept for this file, then delete those files.
+
+        Once one cannot be written yet, this profile's files wait in memory, in order,
+        ahead of any new answer, and each is deleted when its answers reach the file
+        (or a new recovery file); other profiles' files wait for the next opening.
+        """
+        waiting = False
         for file in recovery.pending_files(self.path):
             try:
                 profile, ops = recovery.read(file)
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 self._warn(f"recovery file {file.name}", exc)
                 continue
-            target = self
-            if profile != self.profile:
+            if profile == self.profile:
+                target = self
+            elif waiting:
+                self._pending_files_note(file)
+                continue
+            else:
                 found = _find_profile(self._conn, profile)
                 target = ProgressStore(
                     self._conn, self.path, profile, found, fuzz=self._fuzz, read_only=False
                 )
-            target._pending = list(ops)
-            if not target._flush(timeout=BUSY_TIMEOUT_S):
+            target._pending.extend(ops)
+            answers = sum(1 for kind, _ in ops if kind == "record")
+            if waiting or not target._flush(timeout=BUSY_TIMEOUT_S):
+                waiting = True
+                if target is self:
+                    self._folding.append((file, answers))
                 self._pending_files_note(file)
                 continue
             file.unlink(missing_ok=True)
-            answers = sum(1 for kind, _ in ops if kind == "record")
             self._notice(f"{self.path}: added {answers} answers kept in {file}")
             self._sessions.clear()
+
+    def _folded(self, *, added: bool) -> None:
+        """Delete the recovery files whose answers are now `added` (or in a new one)."""
+        for file, answers in self._folding:
+            file.unlink(missing_ok=True)
+            if added:
+                self._notice(f"{self.path}: added {answers} answers kept in {file}")
+        self._folding.clear()
 
     def _pending_files_note(self, file: Path) -> None:
         self._notice(f"{self.path}: could not yet add the answers kept in {file}; will try again")
@@ -252,19 +276,25 @@ class ProgressStore:
                 self._pending.pop(0)
         finally:
             self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        self._folded(added=True)
         if self._waiting:
             self._waiting = False
             self._notice(f"{self.path}: the progress file is free again; every answer is saved")
         return True
 
-    def _do_start(self, info: SessionInfo) -> None:
+    def _add_profile(self) -> None:
+        """Add the profile on its first write (its first session, or an answer without one)."""
         if self._profile_id == NO_PROFILE:
             with self._write():
                 self._profile_id = _ensure_profile_in(self._conn, self.profile)
+
+    def _do_start(self, info: SessionInfo) -> None:
+        self._add_profile()
         with self._write():
             self._session_id(info.uid, info)
 
     def _do_record(self, attempt: Attempt) -> None:
+        self._add_profile()
         with self._write():
             session_id = self._session_id(attempt.session_uid)
             previous = self._conn.execute(
@@ -381,12 +411,12 @@ class ProgressStore:
     def next_due(self, bank_ids: Iterable[str]) -> datetime | None:
         """The earliest review due among these banks' questions (None if none seen)."""
         ids = _unique(bank_ids)
-        row = self._read(
+        [(earliest,)] = self._read(  # an aggregate: always one row
             f"SELECT min(due) FROM cards WHERE profile_id = ? AND bank_id IN ({_marks(ids)})",
             (self._profile_id, *ids),
         )
         try:
-            return valid.moment(row[0][0], "due time", optional=True) if row else None
+            return valid.moment(earliest, "due time", optional=True)
         except valid.Damaged:  # find the earliest among the sound rows instead
             dues = [r.due for r in self.question_rows(ids) if r.due is not None]
             return min(dues) if dues else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -83,6 +84,37 @@ def test_due_follows_the_scheduler(db: Path) -> None:
         )
         assert expected is not None
         assert history[("b", qid)].due == expected.due
+
+
+def test_due_dates_are_spread_a_little_unless_fuzz_is_turned_off(tmp_path: Path) -> None:
+    state = random.getstate()
+    random.seed(7)  # fsrs draws the spread from the random module
+    try:
+        dues = []
+        for options in ({}, {"fuzz": False}):
+            path = tmp_path / f"progress{len(dues)}.db"
+            with ProgressStore.open(path, "ana", **options) as store:  # type: ignore[arg-type]
+                store.start(info())
+                for seq, days in enumerate((0, 1, 4, 12)):  # right answers, further apart
+                    store.record(attempt("q1", "correct", seq=seq, at=T0 + timedelta(days=days)))
+                dues.append(store.history(["b"])[("b", "q1")].due)
+    finally:
+        random.setstate(state)
+    card = None
+    for days in (0, 1, 4, 12):
+        review = scheduling.review(
+            card,
+            "correct",
+            T0 + timedelta(days=days),
+            card_id=scheduling.card_id_for("ana", "b", "q1"),
+            fuzz=False,
+        )
+        assert review is not None
+        card = review.card_json
+    spread, exact = dues
+    assert exact == review.due
+    assert spread is not None and spread != exact
+    assert abs(spread - exact) < (exact - T0) / 2
 
 
 def test_an_override_replaces_the_answer_and_redoes_the_review(db: Path, tmp_path: Path) -> None:
@@ -400,7 +432,12 @@ def test_a_read_only_folder_is_refused_before_anything_is_created(tmp_path: Path
     folder = tmp_path / "locked"
     folder.mkdir()
     with _unwritable(folder):
-        _refused(folder / "progress.db", "read-only", str(folder))
+        message = _refused(folder / "progress.db")
+    assert message == (
+        f"{folder / 'progress.db'}: cannot record progress here: its folder {folder} is "
+        "read-only. Make it writable, or choose another file with --progress (quiz stats and "
+        "quiz export can still read it)."
+    )
     assert list(folder.iterdir()) == []
 
 

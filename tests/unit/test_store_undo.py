@@ -130,3 +130,31 @@ def test_upgrading_a_version_1_file_fills_first_answers_and_days(tmp_path: Path)
     assert first == T0
     assert _dump(db) == expected
     assert db.with_name("progress.db.v1.bak").exists()
+
+
+def test_taking_back_a_miss_restores_the_miss_count_and_the_day(tmp_path: Path) -> None:
+    db = tmp_path / "progress.db"
+    with open_store(db) as store:
+        store.start(info())
+        store.record(attempt("q1", "partial", seq=0))
+        before = _dump(db)
+        store.record(attempt("q1", "timeout", seq=1, at=T0 + timedelta(minutes=1)))
+        store.take_back("s1", 1)
+        past = store.history(["b"])[("b", "q1")]
+        assert _dump(db) == before
+    assert (past.attempts, past.misses, past.last_verdict) == (1, 1, "partial")
+
+
+def test_a_skip_replaced_by_an_answer_on_a_question_seen_before_counts_once(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "progress.db"
+    later = T0 + timedelta(days=2)
+    with open_store(db) as store:
+        store.start(info())
+        store.record(attempt("q1", "correct"))
+        store.start(info("s2", at=later))
+        store.record(attempt("q1", "skipped", uid="s2", at=later))
+        store.record(attempt("q1", "incorrect", uid="s2", at=later))  # the same seq, replaced
+        [row] = store.question_rows(["b"])
+    assert (row.attempts, row.misses, row.score_sum, row.last_verdict) == (2, 1, 1.0, "incorrect")
