@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 
 from quiz.bank import yamlnodes
 from quiz.bank.yamltree import Map, Scalar, Seq
@@ -14,7 +15,9 @@ from quiz.bank.yamltree import Map, Scalar, Seq
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test with each parser PyYAML may have."""
     if request.param == "pure-python":
+        # As PyYAML built without libyaml: no C loader to fall back on.
         monkeypatch.setattr(yamlnodes, "LIBYAML", False)
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     elif not yamlnodes.LIBYAML:
         pytest.skip("PyYAML was built without libyaml")
     return request.param
@@ -67,10 +70,10 @@ def test_aliases_are_refused_where_written(parser: str) -> None:
     assert yamlnodes.parse(text, "b.yaml")[0] is None
 
 
-def test_an_undefined_alias_is_an_alias_problem(parser: str) -> None:
-    assert problems("a: *nowhere\n") == [
-        "1:4: aliases (*name) are not allowed in a bank; write the value out in full where it "
-        "is used"
+def test_an_undefined_alias_is_an_alias_problem_of_that_file(parser: str) -> None:
+    assert [str(p) for p in yamlnodes.parse("a: *nowhere\n", "b.yaml")[1]] == [
+        "b.yaml:1:4: aliases (*name) are not allowed in a bank; write the value out in full "
+        "where it is used"
     ]
 
 
@@ -100,3 +103,74 @@ def test_duplicate_keys_and_keys_that_are_not_text(parser: str) -> None:
         "3:5: tag '!!binary' is not allowed in a bank; remove it",
         "4:1: a key must be plain text, not a list or mapping",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("a:\n\t- 1\nb: 2\nc: 3\n", "2:1"),
+        ("a:\r\t- 1\r", "2:1"),
+        ("a: 1\r\n\tb: 2\r\n", "2:1"),
+        ("a: 1\rb:\r\t- 2\r", "3:1"),
+        ("a: 1\x85\tb: 2\n", "2:1"),
+    ],
+    ids=["more-lines-after", "cr", "crlf", "cr-twice", "next-line-character"],
+)
+def test_a_tab_is_named_whatever_the_line_endings(parser: str, text: str, at: str) -> None:
+    assert problems(text) == [f"{at}: tab used for indentation; indent with spaces"]
+
+
+def test_a_syntax_error_without_a_context_says_only_what_is_wrong(parser: str) -> None:
+    problem = {
+        "libyaml": [
+            "1:1: YAML syntax: found character that cannot start any token "
+            "(while scanning for the next token at line 1)"
+        ],
+        "pure-python": ["1:1: YAML syntax: found character '@' that cannot start any token"],
+    }[parser]
+    assert problems("@a\n") == problem
+    wording = {"libyaml": "in this context", "pure-python": "here"}[parser]
+    assert problems("x: 1\na: b: c\n") == [
+        f"2:5: YAML syntax: mapping values are not allowed {wording}"
+    ]
+
+
+class _Unmarked:
+    """A composer whose error carries only what PyYAML gave it."""
+
+    error = yaml.MarkedYAMLError()
+
+    def __init__(self, text: str) -> None:
+        pass
+
+    def get_single_node(self) -> None:
+        raise self.error
+
+    def dispose(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (yaml.MarkedYAMLError(), "b.yaml: YAML syntax: invalid YAML"),
+        (yaml.MarkedYAMLError("while reading"), "b.yaml: YAML syntax: while reading"),
+        (
+            yaml.MarkedYAMLError(None, None, "bad", yaml.Mark("b.yaml", 0, 2, 4, "", 0)),
+            "b.yaml:3:5: YAML syntax: bad",
+        ),
+        (
+            yaml.MarkedYAMLError("while reading", yaml.Mark("b.yaml", 0, 1, 0, "", 0)),
+            "b.yaml:2:1: YAML syntax: while reading",
+        ),
+    ],
+    ids=["no-mark-no-words", "context-only", "problem-mark-only", "context-mark-only"],
+)
+def test_an_error_with_little_to_say_is_still_a_problem(
+    monkeypatch: pytest.MonkeyPatch, error: yaml.MarkedYAMLError, expected: str
+) -> None:
+    monkeypatch.setattr(yamlnodes, "LIBYAML", False)
+    monkeypatch.setattr(yamlnodes, "_PyComposer", type("Fake", (_Unmarked,), {"error": error}))
+    root, found = yamlnodes.parse("a: 1\n", "b.yaml")
+    assert root is None
+    assert [str(p) for p in found] == [expected]
