@@ -114,3 +114,22 @@ def test_no_temporary_files_left_behind(bank_path: Path) -> None:
     folder = cache.entry_path(b"").parent
     assert [p.suffix for p in folder.iterdir()] == [".json"]
     assert not any(p.name.startswith(".tmp-") for p in folder.iterdir())
+
+
+def test_a_warm_source_document_reads_as_the_cold_one(
+    bank_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (bank_path.parent / "doc.txt").write_bytes(b"\xef\xbb\xbfFormed in 2002.\r\nSince.\r\n")
+    cold = load_bank(bank_path)
+    _no_parsing(monkeypatch)
+    warm = load_bank(bank_path)
+    assert warm.source == cold.source
+    assert warm.source is not None and warm.source.text == "Formed in 2002.\nSince.\n"
+
+
+def test_an_entry_belongs_to_one_cache_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.entry_path(b"id: a\n")
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    after = cache.entry_path(b"id: a\n")
+    assert before != after
+    assert before.parent == after.parent

@@ -86,6 +86,15 @@ BAD_BANKS = [
         ["the bank is empty; see docs/bank-format.md for an example"],
         id="empty-bank-unlocated",
     ),
+    pytest.param(
+        "id: d\ntitle: T\nprompt: P\nsource: {title: S, id: x}\nquestions:\n" + TF,
+        [
+            "3:1: unknown field 'prompt'; allowed: id, title, description, source, questions",
+            "4:9: 'source.file' is required; add it",
+            "4:20: unknown field 'id'; allowed: title, file",
+        ],
+        id="question-fields-are-unknown-to-a-bank-and-its-source",
+    ),
     # -- the source document -----------------------------------------------------------------
     pytest.param(
         "id: d\ntitle: T\nsource: doc.txt\nquestions:\n" + TF,
@@ -219,6 +228,16 @@ BAD_BANKS = [
         ["4:48: 'answer' has 10 items; it needs 2 to 9 [q]"],
         id="ordering-ten-items",
     ),
+    pytest.param(
+        q("id: q, type: multiple_choice, prompt: P, choices: [a, ~], answer: a"),
+        ["4:60: each item of 'choices' must be text, not empty [q]"],
+        id="a-choice-that-is-not-text",
+    ),
+    pytest.param(
+        q("id: q, type: ordering, prompt: P, answer: [a, '']"),
+        ["4:52: each item of 'answer' must be text, not '' [q]"],
+        id="an-ordering-item-that-is-not-text",
+    ),
     # -- numbers, booleans and small integers ------------------------------------------------
     pytest.param(
         q("id: q, type: numeric, prompt: P, answer: 1, tolerance: x, unit: [km]"),
@@ -253,6 +272,14 @@ BAD_BANKS = [
             "4:72: 'c' must be matched with text, not a list [q]",
         ],
         id="matching-empty-sides",
+    ),
+    pytest.param(
+        q("id: q, type: matching, prompt: P, answer: {a: x, b: x, c: ''}"),
+        [
+            "4:58: 'x' is matched twice ('a' and 'b'); right-hand items must be distinct [q]",
+            "4:64: 'c' must be matched with text, not '' [q]",
+        ],
+        id="matching-goes-on-after-a-repeat",
     ),
     pytest.param(
         q(
@@ -387,3 +414,37 @@ def test_difficulty_and_typos_are_read_or_defaulted(
 ) -> None:
     question = loaded(tmp_path, "id: q, type: true_false, prompt: P, answer: true" + extra)
     assert (question.difficulty, question.typos) == expected
+
+
+def test_optional_lists_and_texts_may_be_empty_or_left_blank(tmp_path: Path) -> None:
+    question = loaded(
+        tmp_path,
+        "id: q, type: short_answer, prompt: P, answer: a, accept: [], tags: [], source: ~",
+    )
+    assert (question.accept, question.tags, question.source) == ((), (), "")
+    question = loaded(
+        tmp_path, "id: q, type: short_answer, prompt: P, answer: a, accept: ~, tags: ~"
+    )
+    assert (question.accept, question.tags) == ((), ())
+
+
+def test_underscores_anywhere_in_a_number_are_separators(tmp_path: Path) -> None:
+    assert loaded(tmp_path, "id: q, type: numeric, prompt: P, answer: 1_000__000").answer == 1e6
+
+
+def test_nine_pairs_are_allowed(tmp_path: Path) -> None:
+    pairs = ", ".join(
+        f"{left}: {right}" for left, right in zip("abcdefghi", range(1, 10), strict=True)
+    )
+    question = loaded(tmp_path, f"id: q, type: matching, prompt: P, answer: {{{pairs}}}")
+    assert len(question.pairs) == 9
+
+
+def test_the_bank_keeps_its_description(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(
+        "id: d\ntitle: T\ndescription: ' From the 2002 charter. '\nquestions:\n" + TF,
+        encoding="utf-8",
+    )
+    bank = load_bank(path, use_cache=False)
+    assert (bank.id, bank.title, bank.description) == ("d", "T", "From the 2002 charter.")

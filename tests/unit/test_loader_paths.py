@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import loader
+from quiz.bank import cache, loader
 from quiz.bank.loader import bank_files, load_bank, load_banks
-from quiz.common.errors import BankError, UsageError
+from quiz.common.errors import BankError, Problem, UsageError
 
 TF = "  - {id: q, type: true_false, prompt: P, answer: true}\n"
 
@@ -80,7 +80,9 @@ def test_a_read_error_without_a_reason_code_gives_its_text(
     monkeypatch.setattr(loader, "read_regular", fail)
     with pytest.raises(BankError) as caught:
         load_bank(path)
-    assert str(caught.value) == f"{path}: cannot read this file: the disk went away"
+    assert caught.value.problems == [
+        Problem(path, 0, 0, "cannot read this file: the disk went away")
+    ]
 
 
 def test_a_bank_id_used_twice_names_the_first_file_and_the_rest_still_checked(
@@ -91,10 +93,36 @@ def test_a_bank_id_used_twice_names_the_first_file_and_the_rest_still_checked(
     third = bank(tmp_path, "c.yaml", "other", TF.replace("true}", "maybe}"))
     with pytest.raises(BankError) as caught:
         load_banks([tmp_path], use_cache=False)
-    assert [str(p) for p in caught.value.problems] == [
-        f"{second}: bank id 'demo' is already used by {first}; give each bank its own id",
-        f"{third}:4:50: the answer of a true_false question must be true or false, not 'maybe' [q]",
+    assert caught.value.problems == [
+        Problem(
+            second, 0, 0, f"bank id 'demo' is already used by {first}; give each bank its own id"
+        ),
+        Problem(
+            third,
+            4,
+            50,
+            "the answer of a true_false question must be true or false, not 'maybe'",
+            "q",
+        ),
     ]
+
+
+def test_an_empty_bank_is_a_problem_of_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text("# to do\n", encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(path, use_cache=False)
+    assert caught.value.problems == [
+        Problem(path, 0, 0, "the bank is empty; see docs/bank-format.md for an example")
+    ]
+
+
+@pytest.mark.parametrize("use_cache", [True, False, None], ids=["cached", "not-cached", "default"])
+def test_load_banks_caches_unless_told_not_to(tmp_path: Path, use_cache: bool | None) -> None:
+    path = bank(tmp_path, "bank.yaml")
+    kwargs = {} if use_cache is None else {"use_cache": use_cache}
+    assert [b.id for b in load_banks([path], **kwargs)] == ["demo"]
+    assert cache.entry_path(path.read_bytes()).exists() is (use_cache is not False)
 
 
 def test_banks_load_in_the_order_named(tmp_path: Path) -> None:

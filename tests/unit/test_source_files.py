@@ -14,7 +14,7 @@ import pytest
 
 from quiz.bank import files, loader
 from quiz.bank.loader import load_bank, load_banks
-from quiz.common.errors import BankError
+from quiz.common.errors import BankError, Problem
 
 SECRET = "TOKEN=ghp_very_secret_value"
 
@@ -205,10 +205,11 @@ def test_a_bank_may_be_as_large_as_the_cap_and_no_larger(
     (tmp_path / "doc.txt").write_text("x")
     monkeypatch.setattr(loader, "MAX_BANK_BYTES", MB)
     if refused:
-        assert (
-            load_problems(bank)
-            == f"{bank}: cannot read this file: the bank file is larger than 1 MB"
-        )
+        with pytest.raises(BankError) as caught:
+            load_bank(bank, use_cache=False)
+        assert caught.value.problems == [
+            Problem(bank, 0, 0, "cannot read this file: the bank file is larger than 1 MB")
+        ]
     else:
         assert load_bank(bank, use_cache=False).id == "b"
 
@@ -226,5 +227,5 @@ def test_a_file_longer_than_it_claims_is_refused_past_the_cap() -> None:
     proc = Path("/proc/self/cmdline")
     data = proc.read_bytes()
     assert files.read_regular(proc, len(data), "source file") == data
-    with pytest.raises(files.FileRefused, match="^the source file is larger than "):
+    with pytest.raises(files.FileRefused, match=r"^the source file is larger than "):
         files.read_regular(proc, len(data) - 1, "source file")
