@@ -53,7 +53,7 @@ def source_path(bank_path: Path, file: str) -> Path:
     """
     if "\x00" in file:
         raise FileRefused("the source file name contains a NUL character")
-    if Path(file).is_absolute() or os.path.isabs(file):
+    if os.path.isabs(file):
         raise FileRefused(
             "the source file must be named relative to the bank's folder, not as an absolute path"
         )
