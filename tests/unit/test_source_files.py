@@ -229,3 +229,15 @@ def test_a_file_longer_than_it_claims_is_refused_past_the_cap() -> None:
     assert files.read_regular(proc, len(data), "source file") == data
     with pytest.raises(files.FileRefused, match=r"^the source file is larger than "):
         files.read_regular(proc, len(data) - 1, "source file")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_folder_named_as_a_file_is_refused_without_leaving_it_open(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "sub")
+    (bank.parent / "sub").mkdir()
+    open_before = len(list(Path("/proc/self/fd").iterdir()))
+    for _ in range(3):
+        assert load_problems(bank) == f"{bank}:5:9: cannot read source file 'sub': Is a directory"
+        with pytest.raises(IsADirectoryError):
+            files.read_regular(tmp_path, 10, "bank file")
+    assert len(list(Path("/proc/self/fd").iterdir())) == open_before
