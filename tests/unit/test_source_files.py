@@ -221,7 +221,7 @@ def test_a_bank_name_with_a_nul_is_a_problem_of_that_name(tmp_path: Path) -> Non
     )
 
 
-@pytest.mark.skipif(not Path("/proc/self/cmdline").is_file(), reason="needs /proc")
+@pytest.mark.skipif(not Path("/proc/self/pagemap").is_file(), reason="needs /proc")
 def test_a_file_longer_than_it_claims_is_refused_past_the_cap() -> None:
     # /proc files report a size of 0, as a file growing while read would.
     proc = Path("/proc/self/cmdline")
@@ -229,6 +229,10 @@ def test_a_file_longer_than_it_claims_is_refused_past_the_cap() -> None:
     assert files.read_regular(proc, len(data), "source file") == data
     with pytest.raises(files.FileRefused, match=r"^the source file is larger than "):
         files.read_regular(proc, len(data) - 1, "source file")
+    # one that would run to hundreds of gigabytes is read only to the cap
+    with pytest.raises(files.FileRefused) as refused:
+        files.read_regular(Path("/proc/self/pagemap"), MB, "bank file")
+    assert str(refused.value) == "the bank file is larger than 1 MB"
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
