@@ -102,6 +102,10 @@ def _alias_problems(text: str, path: Path | str) -> list[Problem]:
     ]
 
 
+# Stands where an alias was met; parse() drops any tree that holds one.
+_ALIAS_STAND_IN = Scalar("", 0, 0, True)
+
+
 class _Walker:
     """One pass over the node graph, collecting problems as it goes."""
 
@@ -123,7 +127,7 @@ class _Walker:
             key = id(node)
             if key in self.seen:
                 self.found_alias = True
-                return Scalar("", node.start_mark.line + 1, node.start_mark.column + 1, True)
+                return _ALIAS_STAND_IN
             self.seen.add(key)
         if node.tag != _IMPLICIT and node.tag not in ALLOWED_TAGS:
             self.problem(node, f"tag '{_short_tag(node.tag)}' is not allowed in a bank; remove it")

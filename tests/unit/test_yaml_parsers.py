@@ -71,6 +71,13 @@ def test_aliases_are_refused_where_written(parser: str) -> None:
     assert yamlnodes.parse(text, "b.yaml")[0] is None
 
 
+def test_an_alias_of_a_plain_value_is_refused_too(parser: str) -> None:
+    assert problems("a: &x foo\nb: [*x]\n") == [
+        "2:5: aliases (*name) are not allowed in a bank; write the value out in full where it "
+        "is used"
+    ]
+
+
 def test_an_undefined_alias_is_an_alias_problem_of_that_file(parser: str) -> None:
     assert [str(p) for p in yamlnodes.parse("a: *nowhere\n", "b.yaml")[1]] == [
         "b.yaml:1:4: aliases (*name) are not allowed in a bank; write the value out in full "
@@ -96,6 +103,15 @@ def test_syntax_errors_are_located(parser: str) -> None:
         f"2:2: YAML syntax: {problem} (while parsing a flow sequence at line 1)"
     ]
     assert problems("a:\n\t- 1\n") == ["2:1: tab used for indentation; indent with spaces"]
+
+
+def test_the_keys_after_one_that_is_not_text_are_still_read(parser: str) -> None:
+    root, found = yamlnodes.parse("{x: 1}: 1\nc: !!binary y\nd: 2\n", "b.yaml")
+    assert [f"{p.line}:{p.column}: {p.message}" for p in found] == [
+        "1:1: a key must be plain text, not a list or mapping",
+        "2:4: tag '!!binary' is not allowed in a bank; remove it",
+    ]
+    assert isinstance(root, Map) and list(root.values) == ["c", "d"]
 
 
 def test_duplicate_keys_and_keys_that_are_not_text(parser: str) -> None:
