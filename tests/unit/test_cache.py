@@ -133,3 +133,19 @@ def test_an_entry_belongs_to_one_cache_format(monkeypatch: pytest.MonkeyPatch) -
     after = cache.entry_path(b"id: a\n")
     assert before != after
     assert before.parent == after.parent
+
+
+def test_a_bank_without_a_source_is_served_warm_as_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plain.yaml"
+    path.write_text(
+        "id: plain\ntitle: Plain\ndescription: No document behind it.\nquestions:\n"
+        "  - {id: a, type: true_false, prompt: P, answer: true}\n",
+        encoding="utf-8",
+    )
+    cold = load_bank(path)
+    _no_parsing(monkeypatch)
+    warm = load_bank(path)
+    assert warm == cold
+    assert (warm.description, warm.source) == ("No document behind it.", None)

@@ -221,3 +221,11 @@ def test_a_source_document_not_read_has_nothing_to_cover() -> None:
     doc = SourceDocument(title="Doc", file="doc.txt", path=Path("doc.txt"), text=None)
     bank = Bank(id="b", title="B", questions=(_question(DOC_SENTENCES[3]),), source=doc)
     assert coverage(bank) == Coverage(total=0, cited=0)
+
+
+def test_a_document_beginning_with_x_or_a_byte_order_mark_keeps_its_first_sentence() -> None:
+    text = "\ufeffXenon is a gas here. It is rare."
+    assert sentences(text) == ["Xenon is a gas here.", "It is rare."]
+    assert coverage_of(text, ["Xenon is a gas here."]) == Coverage(
+        total=2, cited=1, uncited=("It is rare.",)
+    )
