@@ -195,3 +195,15 @@ def test_an_error_with_little_to_say_is_still_a_problem(
     root, found = yamlnodes.parse("a: 1\n", "b.yaml")
     assert root is None
     assert found == [expected]
+
+
+def test_an_error_without_any_position_is_a_problem_of_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlnodes, "LIBYAML", False)
+    fake = type("Fake", (_Unmarked,), {"error": yaml.YAMLError("the stream broke")})
+    monkeypatch.setattr(yamlnodes, "_PyComposer", fake)
+    assert yamlnodes.parse("a: 1\n", "b.yaml") == (
+        None,
+        [Problem("b.yaml", 0, 0, "YAML error: the stream broke")],
+    )
