@@ -150,9 +150,7 @@ def coverage_of(text: str, quotes: Iterable[str]) -> Coverage:
         total += 1
         norm = _normalise(sentence)
         at = doc.find(norm, cursor)
-        if at == -1:  # not expected: sentences come from the same text
-            at = doc.find(norm)
-        if at == -1:
+        if at == -1:  # not expected: sentences come from the same text, in order
             uncited.append(sentence)
             continue
         cursor = at + len(norm)

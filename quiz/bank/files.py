@@ -24,17 +24,21 @@ def read_regular(path: Path, limit: int, what: str) -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes.
 
     Opened without blocking and checked on the open file, so a FIFO or a device
-    is refused rather than read. Raises FileRefused (OSError for a missing file).
+    is refused rather than read. Raises FileRefused (OSError for a missing file,
+    IsADirectoryError for a folder).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except ValueError:  # a NUL in the name
         raise FileRefused(f"the {what} name contains a NUL character") from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
+        handle = os.fdopen(fd, "rb")
+    except OSError:  # IsADirectoryError for a folder, which fdopen leaves open
+        os.close(fd)
+        raise
+    with handle:
         info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise FileRefused(f"the {what} is not a regular file (a pipe, device or socket)")
         if info.st_size > limit:
@@ -53,7 +57,7 @@ def source_path(bank_path: Path, file: str) -> Path:
     """
     if "\x00" in file:
         raise FileRefused("the source file name contains a NUL character")
-    if Path(file).is_absolute() or os.path.isabs(file):
+    if os.path.isabs(file):
         raise FileRefused(
             "the source file must be named relative to the bank's folder, not as an absolute path"
         )

@@ -204,7 +204,7 @@ class _BankReader:
     # -- the bank --------------------------------------------------------------------------
 
     def _bank(self, root: Map) -> tuple[Bank | None, bytes | None, list[Problem]]:
-        self._unknown_fields(root, TOP_FIELDS, "bank")
+        self._unknown_fields(root, TOP_FIELDS)
         values = root.values
         bank_id = self._slug(root, "id", "bank id")
         title = self._text(root, "title", required=True)
@@ -229,7 +229,7 @@ class _BankReader:
                 node, f"'source' must be a mapping with 'title' and 'file', not {_kind(node)}"
             )
             return None, None
-        self._unknown_fields(node, SOURCE_FIELDS, "source")
+        self._unknown_fields(node, SOURCE_FIELDS)
         title = self._text(node, "title", required=True, where="source")
         file = self._text(node, "file", required=True, where="source")
         if not file:
@@ -283,7 +283,6 @@ class _BankReader:
                 first_line[self.qid] = item.values["id"].line
             if question is not None:
                 questions.append(question)
-        self.qid = None
         return questions
 
     def _question(self, node: Value, source: SourceDocument | None) -> Question | None:
@@ -301,7 +300,7 @@ class _BankReader:
         qid = self._slug(node, "id", "question id")
         qtype = self._type(node)
         allowed = COMMON_FIELDS + TYPE_FIELDS[qtype] if qtype else QUESTION_FIELDS
-        self._unknown_fields(node, allowed, f"{qtype} question" if qtype else "question")
+        self._unknown_fields(node, allowed, qtype)
         prompt = self._text(node, "prompt", required=True)
         fields: dict[str, Any] = {
             "explanation": self._text(node, "explanation"),
@@ -368,7 +367,7 @@ class _BankReader:
 
     def _select_answer(self, node: Map, answer: Value) -> dict[str, object]:
         choices = self._choices(node)
-        picked = self._text_list(answer, "answer", min_items=1, max_items=None)
+        picked = self._text_list(answer, "answer", min_items=1)
         if choices is not None:
             missing = [p for p in picked if p not in choices]
             if missing:
@@ -405,12 +404,15 @@ class _BankReader:
 
     # -- field readers ---------------------------------------------------------------------
 
-    def _unknown_fields(self, node: Map, allowed: Sequence[str], what: str) -> None:
+    def _unknown_fields(
+        self, node: Map, allowed: Sequence[str], qtype: QuestionType | None = None
+    ) -> None:
+        """A problem for each field not in `allowed`; a question's names another type's field."""
         for name, key in node.keys.items():
             if name in allowed:
                 continue
-            if name in QUESTION_FIELDS and what.endswith(" question"):
-                self.problem(key, f"'{name}' is not a field of a {what}; remove it")
+            if qtype is not None and name in QUESTION_FIELDS:
+                self.problem(key, f"'{name}' is not a field of a {qtype} question; remove it")
             else:
                 self.problem(key, f"unknown field '{name}'; {_suggest(name, allowed)}")
 

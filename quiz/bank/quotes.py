@@ -87,7 +87,7 @@ def closest_passage(document: str, quote: str, *, limit: int = 200) -> str:
     if not haystack or not needle:
         return ""
     if len(needle) >= len(haystack):
-        return clip(haystack, limit, one_line=False)
+        return clip(haystack, limit)
     alignment = partial_ratio_alignment(needle, haystack)
     if alignment is None:
         return ""
@@ -96,4 +96,4 @@ def closest_passage(document: str, quote: str, *, limit: int = 200) -> str:
         start -= 1
     while end < len(haystack) and not haystack[end].isspace():
         end += 1
-    return clip(haystack[start:end].strip(), limit, one_line=False)
+    return clip(haystack[start:end].strip(), limit)

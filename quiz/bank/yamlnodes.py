@@ -14,6 +14,7 @@ graph (in C when libyaml is present); our own walk then:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -101,6 +102,10 @@ def _alias_problems(text: str, path: Path | str) -> list[Problem]:
     ]
 
 
+# Stands where an alias was met; parse() drops any tree that holds one.
+_ALIAS_STAND_IN = Scalar("", 0, 0, True)
+
+
 class _Walker:
     """One pass over the node graph, collecting problems as it goes."""
 
@@ -122,7 +127,7 @@ class _Walker:
             key = id(node)
             if key in self.seen:
                 self.found_alias = True
-                return Scalar("", node.start_mark.line + 1, node.start_mark.column + 1, True)
+                return _ALIAS_STAND_IN
             self.seen.add(key)
         if node.tag != _IMPLICIT and node.tag not in ALLOWED_TAGS:
             self.problem(node, f"tag '{_short_tag(node.tag)}' is not allowed in a bank; remove it")
@@ -164,6 +169,8 @@ class _Walker:
         return result
 
 
+# What YAML counts as a line break, so a mark's line is found in any file's line endings.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ALIAS_MESSAGE = (
     "aliases (*name) are not allowed in a bank; write the value out in full where it is used"
 )
@@ -177,7 +184,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path | str) -> P
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
-    if mark is not None and _is_tab_problem(exc, text, mark.line, mark.column):
+    if mark is not None and _is_tab(text, mark.line, mark.column):
         return Problem(path, line, col, "tab used for indentation; indent with spaces")
     if "alias" in (exc.problem or ""):
         return Problem(path, line, col, _ALIAS_MESSAGE)
@@ -187,8 +194,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path | str) -> P
     return Problem(path, line, col, f"YAML syntax: {message}")
 
 
-def _is_tab_problem(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> bool:
-    if "tab" in (exc.problem or ""):
-        return True
-    lines = text.split("\n", line + 1)
-    return line < len(lines) and lines[line][column : column + 1] == "\t"
+def _is_tab(text: str, line: int, column: int) -> bool:
+    # Both parsers put the mark of a tab problem on the tab itself; they word it
+    # differently ("found character that cannot start any token", "found a tab...").
+    rows = _LINE_BREAK.split(text)[line : line + 1]
+    return any(row[column : column + 1] == "\t" for row in rows)

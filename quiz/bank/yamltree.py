@@ -67,8 +67,9 @@ def decode(data: bytes, path: Path | str) -> tuple[str | None, Problem | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - before.rfind(b"\n")  # rfind gives -1 on the first line
         bad = data[exc.start : exc.start + 1].hex().upper()
         message = f"byte 0x{bad} is not UTF-8; save the file with UTF-8 encoding"
         return None, Problem(path, line, col, message)

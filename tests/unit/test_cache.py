@@ -114,3 +114,38 @@ def test_no_temporary_files_left_behind(bank_path: Path) -> None:
     folder = cache.entry_path(b"").parent
     assert [p.suffix for p in folder.iterdir()] == [".json"]
     assert not any(p.name.startswith(".tmp-") for p in folder.iterdir())
+
+
+def test_a_warm_source_document_reads_as_the_cold_one(
+    bank_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (bank_path.parent / "doc.txt").write_bytes(b"\xef\xbb\xbfFormed in 2002.\r\nSince.\r\n")
+    cold = load_bank(bank_path)
+    _no_parsing(monkeypatch)
+    warm = load_bank(bank_path)
+    assert warm.source == cold.source
+    assert warm.source is not None and warm.source.text == "Formed in 2002.\nSince.\n"
+
+
+def test_an_entry_belongs_to_one_cache_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.entry_path(b"id: a\n")
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    after = cache.entry_path(b"id: a\n")
+    assert before != after
+    assert before.parent == after.parent
+
+
+def test_a_bank_without_a_source_is_served_warm_as_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plain.yaml"
+    path.write_text(
+        "id: plain\ntitle: Plain\ndescription: No document behind it.\nquestions:\n"
+        "  - {id: a, type: true_false, prompt: P, answer: true}\n",
+        encoding="utf-8",
+    )
+    cold = load_bank(path)
+    _no_parsing(monkeypatch)
+    warm = load_bank(path)
+    assert warm == cold
+    assert (warm.description, warm.source) == ("No document behind it.", None)

@@ -173,3 +173,59 @@ def test_half_a_sentence_quoted_cites_it() -> None:
 
 def test_overlapping_occurrences_of_a_quote_all_count() -> None:
     assert coverage_of("zzzzz qr.", ["zz"]).cited == 1  # z's 0-4 quoted: 5 of 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It was formed in 2009. Three words here. Two words.",
+            ["It was formed in 2009.", "Three words here. Two words."],
+        ),
+        ("Hi. It was formed in 2009.", ["Hi.", "It was formed in 2009."]),
+        ("It ended (in 2002.)", ["It ended (in 2002.)"]),
+        ('He said "stop now."', ['He said "stop now."']),
+        ("A heading (draft)\n\nBody text here.", ["Body text here."]),
+        ("-no space is no bullet", []),
+        (
+            "  Line one here.  \n\n\n\n  Next paragraph here.  ",
+            ["Line one here.", "Next paragraph here."],
+        ),
+        ("Intro\n\n- A one-line bullet", ["A one-line bullet"]),
+        (
+            "The list\n\n* one\n* two\n\n· three\n\n– four\n\n• five",
+            ["one", "two", "three", "four", "five"],
+        ),
+    ],
+    ids=[
+        "three-words-stand-alone",
+        "a-short-first-fragment-stays",
+        "full-stop-inside-a-bracket",
+        "full-stop-inside-a-quote",
+        "a-bracket-alone-is-a-heading",
+        "a-dash-without-a-space",
+        "blank-lines-and-margins",
+        "a-one-line-bullet-is-no-heading",
+        "every-bullet-marker",
+    ],
+)
+def test_where_sentences_begin_and_end(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_nothing_to_cite_is_fully_covered() -> None:
+    assert Coverage(total=0, cited=0).share == 1.0
+
+
+def test_a_source_document_not_read_has_nothing_to_cover() -> None:
+    doc = SourceDocument(title="Doc", file="doc.txt", path=Path("doc.txt"), text=None)
+    bank = Bank(id="b", title="B", questions=(_question(DOC_SENTENCES[3]),), source=doc)
+    assert coverage(bank) == Coverage(total=0, cited=0)
+
+
+def test_a_document_beginning_with_x_or_a_byte_order_mark_keeps_its_first_sentence() -> None:
+    text = "\ufeffXenon is a gas here. It is rare."
+    assert sentences(text) == ["Xenon is a gas here.", "It is rare."]
+    assert coverage_of(text, ["Xenon is a gas here."]) == Coverage(
+        total=2, cited=1, uncited=("It is rare.",)
+    )

@@ -152,3 +152,21 @@ def test_billion_laughs_is_cheap(tmp_path: Path) -> None:
 def test_billion_laughs_bank_reports_cleanly(tmp_path: Path) -> None:
     found = problems(tmp_path, (BOMB + "id: d\ntitle: T\nquestions: *i\n").encode())
     assert found[0].startswith("2:8: aliases")
+
+
+@pytest.mark.parametrize(
+    ("data", "at"),
+    [
+        (b"\xe9id: d\n", "1:1"),
+        (b"\n\xe9\n", "2:1"),
+        (b"\n\nid: caf\xe9\n", "3:8"),
+        (b"\xef\xbb\xbfid: caf\xe9\n", "1:8"),
+    ],
+    ids=["first-byte", "after-a-leading-blank-line", "third-line", "after-a-bom"],
+)
+def test_a_byte_that_is_not_utf8_is_located_on_its_own_line(
+    tmp_path: Path, data: bytes, at: str
+) -> None:
+    assert problems(tmp_path, data) == [
+        f"{at}: byte 0xE9 is not UTF-8; save the file with UTF-8 encoding"
+    ]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import files
+from quiz.bank import files, loader
 from quiz.bank.loader import load_bank, load_banks
-from quiz.common.errors import BankError
+from quiz.common.errors import BankError, Problem
 
 SECRET = "TOKEN=ghp_very_secret_value"
 
@@ -121,3 +121,127 @@ def test_a_bank_that_is_a_fifo_is_a_problem_of_that_bank(tmp_path: Path) -> None
         load_banks([fifo])
     assert str(caught.value).startswith(f"{fifo}: cannot read this file: ")
     assert "not a regular file" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        (
+            "loop.txt",
+            lambda folder: (folder / "loop.txt").symlink_to(folder / "loop.txt"),
+            "cannot use source file 'loop.txt': the source file name leads to a symlink loop",
+        ),
+        (
+            '"a\\0b.txt"',
+            lambda folder: None,
+            "cannot use source file 'a\\x00b.txt': the source file name contains a NUL character",
+        ),
+        (
+            "pipe.txt",
+            lambda folder: os.mkfifo(folder / "pipe.txt"),
+            "cannot use source file 'pipe.txt': "
+            "the source file is not a regular file (a pipe, device or socket)",
+        ),
+        (
+            "/etc/passwd",
+            lambda folder: None,
+            "cannot use source file '/etc/passwd': the source file must be named relative "
+            "to the bank's folder, not as an absolute path",
+        ),
+        (
+            "../outside.txt",
+            lambda folder: (folder.parent / "outside.txt").write_text("x"),
+            "cannot use source file '../outside.txt': "
+            "the source file must be inside the bank's folder (or a folder below it)",
+        ),
+        (".", lambda folder: None, "cannot read source file '.': Is a directory"),
+    ],
+    ids=["symlink-loop", "nul", "fifo", "absolute", "parent", "the-folder-itself"],
+)
+def test_each_refused_source_says_why_at_its_file_line(
+    tmp_path: Path, name: str, make, reason: str
+) -> None:
+    bank = _bank(tmp_path, name)
+    make(bank.parent)
+    assert load_problems(bank) == f"{bank}:5:9: {reason}"
+
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("size", "reason"),
+    [
+        (2 * MB, None),
+        (2 * MB + 1, "cannot use source file 'big.txt': the source file is larger than 2 MB"),
+    ],
+)
+def test_a_source_may_be_as_large_as_the_cap_and_no_larger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, reason: str | None
+) -> None:
+    bank = _bank(tmp_path, "big.txt")
+    (bank.parent / "big.txt").write_bytes(b"not in the file at all\n".ljust(size, b"x"))
+    monkeypatch.setattr(files, "MAX_SOURCE_BYTES", 2 * MB)
+    if reason is None:
+        source = load_bank(bank, use_cache=False).source
+        assert source is not None and source.text is not None and len(source.text) == size
+    else:
+        assert load_problems(bank) == f"{bank}:5:9: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("size", "refused"), [(MB, False), (MB + 1, True)], ids=["at-the-cap", "over-it"]
+)
+def test_a_bank_may_be_as_large_as_the_cap_and_no_larger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, refused: bool
+) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_bytes(
+        bank_text("doc.txt")
+        .encode()
+        .replace(b"\n    source: not in the file at all", b"")
+        .ljust(size, b"\n")
+    )
+    (tmp_path / "doc.txt").write_text("x")
+    monkeypatch.setattr(loader, "MAX_BANK_BYTES", MB)
+    if refused:
+        with pytest.raises(BankError) as caught:
+            load_bank(bank, use_cache=False)
+        assert caught.value.problems == [
+            Problem(bank, 0, 0, "cannot read this file: the bank file is larger than 1 MB")
+        ]
+    else:
+        assert load_bank(bank, use_cache=False).id == "b"
+
+
+def test_a_bank_name_with_a_nul_is_a_problem_of_that_name(tmp_path: Path) -> None:
+    assert load_problems(Path(f"{tmp_path}/a\0b.yaml")) == (
+        f"{tmp_path}/a\\x00b.yaml: cannot read this file: "
+        "the bank file name contains a NUL character"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/pagemap").is_file(), reason="needs /proc")
+def test_a_file_longer_than_it_claims_is_refused_past_the_cap() -> None:
+    # /proc files report a size of 0, as a file growing while read would.
+    proc = Path("/proc/self/cmdline")
+    data = proc.read_bytes()
+    assert files.read_regular(proc, len(data), "source file") == data
+    with pytest.raises(files.FileRefused, match=r"^the source file is larger than "):
+        files.read_regular(proc, len(data) - 1, "source file")
+    # one that would run to hundreds of gigabytes is read only to the cap
+    with pytest.raises(files.FileRefused) as refused:
+        files.read_regular(Path("/proc/self/pagemap"), MB, "bank file")
+    assert str(refused.value) == "the bank file is larger than 1 MB"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_folder_named_as_a_file_is_refused_without_leaving_it_open(tmp_path: Path) -> None:
+    bank = _bank(tmp_path, "sub")
+    (bank.parent / "sub").mkdir()
+    open_before = len(list(Path("/proc/self/fd").iterdir()))
+    for _ in range(3):
+        assert load_problems(bank) == f"{bank}:5:9: cannot read source file 'sub': Is a directory"
+        with pytest.raises(IsADirectoryError):
+            files.read_regular(tmp_path, 10, "bank file")
+    assert len(list(Path("/proc/self/fd").iterdir())) == open_before

@@ -44,3 +44,21 @@ def test_an_unknown_topic_is_a_usage_error_listing_the_topics() -> None:
 def test_an_ambiguous_prefix_names_the_candidates() -> None:
     with pytest.raises(UsageError, match="could be any of: Major events, Members"):
         resolve_topics([BANK], ["m"])
+
+
+def test_a_whole_name_wins_over_the_longer_topics_it_begins() -> None:
+    bank = Bank(
+        id="b",
+        title="B",
+        questions=(question("a", "Members"), question("b", "Members of the board")),
+    )
+    assert resolve_topics([bank], ["members"]) == ("Members",)
+
+
+def test_banks_without_topics_say_so_when_a_topic_is_asked_for() -> None:
+    bank = Bank(id="b", title="B", questions=(question("a", ""),))
+    with pytest.raises(UsageError) as caught:
+        resolve_topics([bank], ["history"])
+    assert str(caught.value) == (
+        "no topic 'history' in the banks; their topics are: (none: the banks have no topics)"
+    )
