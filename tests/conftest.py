@@ -25,3 +25,12 @@ def fake_day(monkeypatch: pytest.MonkeyPatch):
     from tests.helpers.today import fake_day as start
 
     yield from start(monkeypatch)
+
+
+@pytest.fixture
+def far_east():
+    """The machine's local time is nine hours ahead of UTC, so local and UTC times differ."""
+    from tests.helpers.today import machine_zone
+
+    with machine_zone("Asia/Tokyo"):
+        yield

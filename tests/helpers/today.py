@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -37,3 +38,16 @@ def fake_day(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDay]:
     yield FakeDay(monkeypatch)
     monkeypatch.undo()
     time.tzset()
+
+
+@contextmanager
+def machine_zone(zone: str) -> Iterator[None]:
+    """The machine's local time zone is `zone` (a TZ value such as "Asia/Tokyo") in the block."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            yield
+        finally:
+            patch.undo()
+            time.tzset()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -24,16 +23,7 @@ def test_a_test_time_without_a_zone_is_refused_by_name(monkeypatch: pytest.Monke
     assert str(error.value) == "QUIZ_NOW='2026-11-28T09:00:00': give a time zone, such as Z"
 
 
-@pytest.fixture
-def tokyo(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.mark.usefixtures("tokyo")
+@pytest.mark.usefixtures("far_east")
 def test_the_day_is_the_local_one() -> None:
     assert local_day(datetime(2026, 11, 28, 20, 0, tzinfo=UTC)) == date(2026, 11, 29)
     assert local_day(datetime(2026, 11, 28, 14, 59, tzinfo=UTC)) == date(2026, 11, 28)

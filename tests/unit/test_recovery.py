@@ -6,7 +6,6 @@ import json
 import os
 import re
 import sqlite3
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from quiz.progress import store as store_module
 from quiz.progress.recovery import Op, TakeBack
 from quiz.study.history import SessionSummary
 from tests.helpers.store import T0, attempt, info, open_store
+from tests.helpers.today import machine_zone
 
 UID = "abcdef0123456789"
 ENDED = datetime(2026, 3, 2, 9, 5, tzinfo=UTC)
@@ -100,18 +100,11 @@ def test_a_recovery_file_beside_the_progress_file_holds_every_step_and_reads_bac
     assert isinstance(recovery.read(file)[1][0][1].bank_ids, tuple)
 
 
-def test_a_recovery_file_is_stamped_in_utc_whatever_the_local_zone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TZ", "JST-9")  # nine hours ahead of UTC
-    time.tzset()
-    try:
+def test_a_recovery_file_is_stamped_in_utc_whatever_the_local_zone(tmp_path: Path) -> None:
+    with machine_zone("Asia/Tokyo"):  # nine hours ahead of UTC
         before = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         file = recovery.write(tmp_path / "progress.db", "ana", OPS)
         after = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    finally:
-        monkeypatch.undo()
-        time.tzset()
     stamp = file.name.split("-")[1]
     assert before <= stamp <= after  # files sort by when they were written
 

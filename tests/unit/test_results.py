@@ -6,7 +6,6 @@ import json
 import os
 import re
 import tempfile
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -248,17 +247,7 @@ def test_file_names_are_short_and_plain(student: str, start: str) -> None:
     assert name.endswith("_20250304-090507.json")
 
 
-@pytest.fixture
-def clock_in_tokyo():
-    """The machine's local time is UTC+9, so local and UTC times tell apart."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "JST-9")
-        time.tzset()
-        yield
-    time.tzset()
-
-
-@pytest.mark.usefixtures("clock_in_tokyo")
+@pytest.mark.usefixtures("far_east")
 def test_times_are_written_in_utc() -> None:
     local = datetime(2025, 3, 4, 11, 5, 7, tzinfo=timezone(timedelta(hours=2)))
     doc = make_document("Ann", [BANK], OPTIONS, [], started_at=datetime(2025, 3, 4, 8, 0),

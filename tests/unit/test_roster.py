@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-
-import pytest
 
 from quiz.progress.roster import StudentProgress, read_roster
 from tests.helpers.store import attempt, info, open_store, session
 
 START = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 DAY = "2026-11-28"
-
-
-@pytest.fixture
-def far_east(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time nine hours ahead of UTC, so local and UTC text stamps differ."""
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _class(db: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -146,16 +145,7 @@ def test_by_default_long_intervals_are_spread_by_fuzz() -> None:
     assert abs(fuzzed.due - plain.due) < (plain.due - card.due) / 4
 
 
-@pytest.fixture
-def tokyo(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.mark.usefixtures("tokyo")
+@pytest.mark.usefixtures("far_east")
 def test_due_dates_are_utc_on_a_computer_in_another_zone() -> None:
     result = review(None, "correct")
     assert result.due.tzinfo is UTC

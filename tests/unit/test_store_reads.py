@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,19 +14,17 @@ from quiz.progress.store import ProgressStore
 from quiz.study import scheduling
 from quiz.study.history import QuestionHistory
 from tests.helpers.store import T0, attempt, info, open_store, session
+from tests.helpers.today import machine_zone
 
 DAY1 = date(2026, 3, 2)
 DAY2 = date(2026, 3, 3)
 
 
 @pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _utc() -> Iterator[None]:
     """Local days are UTC days here, whatever the machine's zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with machine_zone("UTC"):
+        yield
 
 
 @pytest.fixture
@@ -117,12 +114,9 @@ def test_days_add_up_answers_and_score_of_the_banks_asked_for(db: Path) -> None:
         assert store.day_rows(["c"]) == []
 
 
-def test_a_day_is_the_local_calendar_day_of_the_answer(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TZ", "America/New_York")  # 09:00 UTC on 2 March is 04:00 there
-    time.tzset()
-    with open_store(db) as store:
+def test_a_day_is_the_local_calendar_day_of_the_answer(db: Path) -> None:
+    # 09:00 UTC on 2 March is 04:00 in New York
+    with machine_zone("America/New_York"), open_store(db) as store:
         session(store, "s1", [("q1", "correct")], at=T0 - timedelta(hours=6))
         store.start(info("s2"))
         store.record(attempt("q2", "correct", uid="s2"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,18 +13,16 @@ import pytest
 from quiz.study import scheduling
 from quiz.study.history import SessionInfo, SessionSummary
 from tests.helpers.store import T0, attempt, info, open_store
+from tests.helpers.today import machine_zone
 
 STAMP = "2026-03-02T09:00:00.000000+00:00"
 CARD_ID = scheduling.card_id_for("ana", "b", "q1")
 
 
 @pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _utc() -> Iterator[None]:
+    with machine_zone("UTC"):
+        yield
 
 
 def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
